@@ -1,0 +1,5 @@
+package org.citizenhub.mappings.citizen;
+
+public enum Sex {
+    MALE, FEMALE
+}
