@@ -1,0 +1,20 @@
+package org.citizenhub.events;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.citizenhub.operations.HubErrorHandling;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes one {@code citizen.changed} event per changed golden record (body: the list of
+ * VaultChange of one vault batch), the whole batch in one JMS transaction.
+ */
+@Component
+public class CitizenEventRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:publish-citizen-changes").routeId("citizen-changed-publisher")
+                .routeConfigurationId(HubErrorHandling.ID)
+                .bean(CitizenEventPublisher.class, "publish");
+    }
+}

@@ -1,0 +1,31 @@
+package org.citizenhub.events;
+
+import java.time.Clock;
+
+import org.citizenhub.connectors.vault.VaultChange;
+import org.citizenhub.connectors.vault.VaultJson;
+import org.springframework.stereotype.Component;
+
+/** Turns what the vault did into the events the hub publishes. */
+@Component
+public class CitizenEvents {
+
+    private final Clock clock;
+
+    public CitizenEvents(Clock clock) {
+        this.clock = clock;
+    }
+
+    public String changedEventJson(VaultChange change) {
+        String citizenId = change.golden().citizenId();
+        long version = change.golden().version();
+        return VaultJson.write(new CitizenChangedEvent(
+                citizenId + ":" + version,
+                change.created() ? "CITIZEN_CREATED" : "CITIZEN_CHANGED",
+                citizenId,
+                version,
+                change.changedFields().stream().map(Enum::name).sorted().toList(),
+                change.cause() == null ? null : change.cause().system().name(),
+                clock.instant()));
+    }
+}

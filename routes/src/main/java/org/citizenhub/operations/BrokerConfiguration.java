@@ -1,0 +1,28 @@
+package org.citizenhub.operations;
+
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Policy of the embedded broker, the same as {@code config/broker/broker.xml} sets on an external one:
+ * a message the broker could not deliver after 5 attempts goes to {@code DLQ}; duplicate detection
+ * (on by default) drops a message whose {@code _AMQ_DUPL_ID} it has seen.
+ */
+@Configuration(proxyBeanMethods = false)
+public class BrokerConfiguration {
+
+    @Bean
+    ArtemisConfigurationCustomizer hubBrokerPolicy() {
+        return configuration -> {
+            configuration.addAddressSetting("#", new AddressSettings()
+                    .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of("DLQ"))
+                    .setMaxDeliveryAttempts(5)
+                    .setRedeliveryDelay(1000));
+            configuration.setIDCacheSize(100_000);
+            configuration.setPersistIDCache(true);
+            configuration.setJMXManagementEnabled(true);
+        };
+    }
+}
