@@ -1,7 +1,6 @@
 package org.citizenhub.events;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.citizenhub.operations.HubErrorHandling;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,8 @@ public class CitizenEventRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("direct:publish-citizen-changes").routeId("citizen-changed-publisher")
-                .routeConfigurationId(HubErrorHandling.ID)
+                // a failure belongs to the calling route, which retries or parks its own message
+                .errorHandler(noErrorHandler())
                 .bean(CitizenEventPublisher.class, "publish");
     }
 }

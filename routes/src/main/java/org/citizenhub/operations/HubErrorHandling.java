@@ -18,6 +18,11 @@ import org.springframework.stereotype.Component;
 public class HubErrorHandling extends RouteConfigurationBuilder {
 
     public static final String ID = "hub-error-handling";
+    /**
+     * For polling routes (timers): there is no message to park. Transient failures are retried, then
+     * logged; the sync position was not advanced, so the next poll picks up where this one failed.
+     */
+    public static final String POLL_ID = "hub-poll-errors";
     /** For request/reply routes: the caller gets an error answer instead of a parked request. */
     public static final String REQUEST_REPLY_ID = "hub-request-reply-errors";
     /** Message headers on a parked message. */
@@ -45,7 +50,21 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
                         .onPrepareFailure(HubErrorHandling::describeFailure));
         // Bad input: retrying cannot help.
         hub.onException(MalformedPayloadException.class, InvalidSourceRecordException.class)
+                .useOriginalMessage()
                 .maximumRedeliveries(0);
+
+        RouteConfigurationDefinition poll = routeConfiguration(POLL_ID);
+        poll.onException(MalformedPayloadException.class, InvalidSourceRecordException.class).handled(true)
+                .log(org.apache.camel.LoggingLevel.ERROR,
+                        "${routeId} stopped at bad input (it resumes there at the next poll): "
+                                + "${exception.class.simpleName}: ${exception.message}");
+        poll.onException(Exception.class).handled(true)
+                .maximumRedeliveries(properties.maximumRedeliveries())
+                .redeliveryDelay(properties.redeliveryDelay())
+                .useExponentialBackOff()
+                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                .log(org.apache.camel.LoggingLevel.WARN,
+                        "${routeId} failed, will poll again: ${exception.class.simpleName}: ${exception.message}");
 
         routeConfiguration(REQUEST_REPLY_ID)
                 .onException(Exception.class).handled(true)

@@ -26,7 +26,7 @@ public class PopulationRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("timer:population-initial-load?delay=500&period=30000").routeId("population-initial-load")
-                .routeConfigurationId(HubErrorHandling.ID)
+                .routeConfigurationId(HubErrorHandling.POLL_ID)
                 .filter(method(PopulationIngest.class, "initialLoadPending"))
                 .setProperty("page", method(PopulationIngest.class, "initialLoadNextPage"))
                 .setProperty("hasMore", constant(true))
@@ -46,7 +46,7 @@ public class PopulationRoutes extends RouteBuilder {
 
         from("timer:population-change-feed?delay=1000&period={{citizenhub.population.poll-interval}}")
                 .routeId("population-change-feed")
-                .routeConfigurationId(HubErrorHandling.ID)
+                .routeConfigurationId(HubErrorHandling.POLL_ID)
                 .filter(method(PopulationIngest.class, "changeFeedReady"))
                 .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                 .setHeader(Exchange.HTTP_QUERY, simple("after=${bean:populationIngest.feedPosition}&limit=500"))

@@ -45,7 +45,7 @@ public final class VaultJson {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new MalformedPayloadException("stored " + type.getSimpleName() + " is not readable JSON", e);
+            throw new MalformedPayloadException(type.getSimpleName() + " is not readable JSON", e);
         }
     }
 }

@@ -66,6 +66,7 @@ public final class PopulationSimulator implements AutoCloseable {
     private volatile Duration slowDelay = Duration.ofSeconds(5);
     private HttpServer server;
     private ExecutorService executor;
+    private boolean running;
 
     /**
      * @param population the people the registry knows at start
@@ -81,7 +82,11 @@ public final class PopulationSimulator implements AutoCloseable {
         this.requestedPort = port;
     }
 
+    /** Starts listening; does nothing when already listening. */
     public synchronized PopulationSimulator start() {
+        if (running) {
+            return this;
+        }
         try {
             int port = server == null ? requestedPort : server.getAddress().getPort();
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -96,15 +101,17 @@ public final class PopulationSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/population/", this::handle);
         server.start();
+        running = true;
         LOG.info("Population database simulator listening on {} with {} citizens", baseUrl(), byPersonalId.size());
         return this;
     }
 
     /** Stops listening (connections are refused) but keeps the data; {@link #start()} resumes on the same port. */
     public synchronized void stop() {
-        if (server != null) {
+        if (running) {
             server.stop(0);
             executor.shutdownNow();
+            running = false;
         }
     }
 
