@@ -6,5 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("citizenhub.agency")
 public record AgencyProperties(
         /* Largest lookup request accepted over JMS or REST, in bytes. */
-        int maxRequestBytes) {
+        int maxRequestBytes,
+        /* Parallel consumers of the lookup request queue. */
+        int concurrentConsumers) {
 }

@@ -19,7 +19,7 @@ public class AgencyRoutes extends RouteBuilder {
     public void configure() {
         restConfiguration().component("platform-http").bindingMode(RestBindingMode.off);
 
-        from("jms:queue:hub.agency.citizen-lookup").routeId("agency-citizen-lookup")
+        from("jms:queue:hub.agency.citizen-lookup?concurrentConsumers={{citizenhub.agency.concurrent-consumers}}").routeId("agency-citizen-lookup")
                 .routeConfigurationId(HubErrorHandling.REQUEST_REPLY_ID)
                 .convertBodyTo(String.class)
                 .bean(CitizenLookup.class, "answerRequest")

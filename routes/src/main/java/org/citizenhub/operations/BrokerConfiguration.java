@@ -1,5 +1,6 @@
 package org.citizenhub.operations;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Policy of the embedded broker, the same as {@code config/broker/broker.xml} sets on an external one:
- * a message the broker could not deliver after 5 attempts goes to {@code DLQ}; duplicate detection
+ * a message the broker could not deliver after 5 attempts goes to {@code DLQ}, an expired one to
+ * {@code ExpiryQueue}; duplicate detection
  * (on by default) drops a message whose {@code _AMQ_DUPL_ID} it has seen.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,7 +19,8 @@ public class BrokerConfiguration {
     ArtemisConfigurationCustomizer hubBrokerPolicy() {
         return configuration -> {
             configuration.addAddressSetting("#", new AddressSettings()
-                    .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of("DLQ"))
+                    .setDeadLetterAddress(SimpleString.of("DLQ"))
+                    .setExpiryAddress(SimpleString.of("ExpiryQueue"))
                     .setMaxDeliveryAttempts(5)
                     .setRedeliveryDelay(1000));
             configuration.setIDCacheSize(100_000);

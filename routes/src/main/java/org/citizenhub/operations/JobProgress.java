@@ -24,6 +24,7 @@ public final class JobProgress {
     private long startedAt;
     private long lastLogAt;
     private long done;
+    private long finishedAt;
 
     JobProgress(String name, String unit, Counter items, AtomicLong running) {
         this.name = name;
@@ -34,6 +35,7 @@ public final class JobProgress {
 
     public synchronized void start(String note) {
         startedAt = System.nanoTime();
+        finishedAt = 0;
         lastLogAt = startedAt;
         done = 0;
         running.set(1);
@@ -52,6 +54,7 @@ public final class JobProgress {
 
     public synchronized void finish(String note) {
         long now = System.nanoTime();
+        finishedAt = now;
         running.set(0);
         LOG.info("{}: done, {} {} in {} s ({}/s); {}", name, done, unit,
                 String.format("%.1f", (now - startedAt) / 1e9), rate(now), note);
@@ -59,6 +62,11 @@ public final class JobProgress {
 
     public synchronized long done() {
         return done;
+    }
+
+    /** Seconds from start to now, or to the finish when finished. */
+    public synchronized double elapsedSeconds() {
+        return ((finishedAt > 0 ? finishedAt : System.nanoTime()) - startedAt) / 1e9;
     }
 
     private long rate(long now) {

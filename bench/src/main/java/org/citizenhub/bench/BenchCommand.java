@@ -1,0 +1,28 @@
+package org.citizenhub.bench;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of the benchmark jar: {@code java -jar bench/target/citizen-hub-bench.jar <benchmark> [options]}.
+ * Each benchmark prints its figures and the targets they are measured against.
+ */
+public final class BenchCommand {
+
+    private BenchCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.out.println("usage: java -jar bench/target/citizen-hub-bench.jar hub [--citizens N] [--requests N] [--clients N]");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "hub" -> HubBenchmark.run(BenchOptions.parse(rest));
+            default -> {
+                System.out.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+}
