@@ -18,10 +18,24 @@ final class Drafts {
 
     private final List<String> personKeys = new ArrayList<>();
     private final List<Map<String, String>> fields = new ArrayList<>();
+    /** The column holding the record id when the system shows it (student code, customer code), else null. */
+    private final String idField;
+
+    Drafts() {
+        this(null);
+    }
+
+    Drafts(String idField) {
+        this.idField = idField;
+    }
 
     /** Starts a record; the caller fills the returned map in column order. */
     Map<String, String> add(String personKey) {
         Map<String, String> f = new LinkedHashMap<>();
+        if (idField != null) {
+            // Reserves the first column; the id is set when the records are numbered.
+            f.put(idField, "");
+        }
         personKeys.add(personKey);
         fields.add(f);
         return f;
@@ -31,11 +45,8 @@ final class Drafts {
         return personKeys.size();
     }
 
-    /**
-     * Shuffles, then numbers from 1: the id is {@code idOf(n)}; when {@code idField} is not null the
-     * id is also put first into the record's fields (a system whose id is a visible column).
-     */
-    List<ViewRecord> shuffledAndNumbered(SourceSystem system, SplittableRandom random, IntFunction<String> idOf, String idField) {
+    /** Shuffles, then numbers from 1: the id is {@code idOf(n)}, also put into the id column if there is one. */
+    List<ViewRecord> shuffledAndNumbered(SourceSystem system, SplittableRandom random, IntFunction<String> idOf) {
         int n = personKeys.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -53,10 +64,7 @@ final class Drafts {
             String id = idOf.apply(k + 1);
             Map<String, String> f = fields.get(i);
             if (idField != null) {
-                Map<String, String> withId = new LinkedHashMap<>();
-                withId.put(idField, id);
-                withId.putAll(f);
-                f = withId;
+                f.put(idField, id);
             }
             records.add(new ViewRecord(system, id, personKeys.get(i), f));
         }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Pairs of different people that look alike on purpose or by nature — the pairs a matcher must keep
@@ -59,13 +60,13 @@ public final class HardNegatives {
         for (List<Person> group : groups(population, p -> p.name().full() + "|" + p.dateOfBirth()).values()) {
             pairsAcrossHouseholds(group, result.get(Kind.SAME_NAME_AND_BIRTH_DATE));
         }
-        for (List<Person> group : groups(population, p -> p.phone() == null ? null : p.phone()).values()) {
+        for (List<Person> group : groups(population, Person::phone).values()) {
             allPairs(group, result.get(Kind.SHARED_PHONE));
         }
         return result;
     }
 
-    private static Map<String, List<Person>> groups(Population population, java.util.function.Function<Person, String> key) {
+    private static Map<String, List<Person>> groups(Population population, Function<Person, String> key) {
         Map<String, List<Person>> groups = new LinkedHashMap<>();
         for (Person p : population.people()) {
             String k = key.apply(p);

@@ -43,7 +43,7 @@ final class HealthView {
         for (Person p : nonResidents) {
             view.recordsOf(p, drafts);
         }
-        return drafts.shuffledAndNumbered(SourceSystem.HEALTH, mangler.random(), n -> "BN" + ZeroPadded.of(n, 8), null);
+        return drafts.shuffledAndNumbered(SourceSystem.HEALTH, mangler.random(), n -> "BN" + ZeroPadded.of(n, 8));
     }
 
     private void recordsOf(Person p, Drafts drafts) {

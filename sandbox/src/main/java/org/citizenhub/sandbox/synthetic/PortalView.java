@@ -48,7 +48,7 @@ final class PortalView {
                 write(p, email, mangler, drafts.add(p.personKey()));
             }
         }
-        return drafts.shuffledAndNumbered(SourceSystem.PORTAL, mangler.random(), n -> "CD" + ZeroPadded.of(n, 8), null);
+        return drafts.shuffledAndNumbered(SourceSystem.PORTAL, mangler.random(), n -> "CD" + ZeroPadded.of(n, 8));
     }
 
     private static void write(Person p, String email, Mangler mangler, Map<String, String> f) {

@@ -32,7 +32,7 @@ final class SchoolView {
     }
 
     static List<ViewRecord> build(Population population, Households households, Mangler mangler) {
-        Drafts drafts = new Drafts();
+        Drafts drafts = new Drafts(School.STUDENT_CODE);
         SplittableRandom random = mangler.random();
         for (Person p : population.people()) {
             int grade = SCHOOL_YEAR_START - p.dateOfBirth().getYear() - 5;
@@ -45,7 +45,7 @@ final class SchoolView {
                 write(p, grade, households, mangler, drafts.add(p.personKey()));
             }
         }
-        return drafts.shuffledAndNumbered(SourceSystem.SCHOOL, random, n -> "48" + ZeroPadded.of(n, 8), School.STUDENT_CODE);
+        return drafts.shuffledAndNumbered(SourceSystem.SCHOOL, random, n -> "48" + ZeroPadded.of(n, 8));
     }
 
     private static void write(Person p, int grade, Households households, Mangler mangler, Map<String, String> f) {

@@ -20,7 +20,7 @@ final class UtilityView {
     }
 
     static List<ViewRecord> build(SourceSystem system, Households households, Mangler mangler) {
-        Drafts drafts = new Drafts();
+        Drafts drafts = new Drafts(Utility.CUSTOMER_CODE);
         for (List<Person> members : households.all()) {
             Person holder = holderOf(members);
             if (holder == null || mangler.random().nextDouble() >= coverage(system, holder)) {
@@ -36,7 +36,7 @@ final class UtilityView {
             }
         }
         String prefix = system == SourceSystem.ELECTRICITY ? "PC05" : system == SourceSystem.WATER ? "DNW" : "MT";
-        return drafts.shuffledAndNumbered(system, mangler.random(), n -> prefix + ZeroPadded.of(n, 8), Utility.CUSTOMER_CODE);
+        return drafts.shuffledAndNumbered(system, mangler.random(), n -> prefix + ZeroPadded.of(n, 8));
     }
 
     /** Piped water reaches most of the urban wards but under half of the rural communes. */
