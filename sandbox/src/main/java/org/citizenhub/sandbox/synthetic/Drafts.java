@@ -1,7 +1,6 @@
 package org.citizenhub.sandbox.synthetic;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -17,21 +16,24 @@ import org.citizenhub.mappings.citizen.SourceSystem;
 final class Drafts {
 
     private final List<String> personKeys = new ArrayList<>();
-    private final List<Map<String, String>> fields = new ArrayList<>();
+    private final List<FieldValues> fields = new ArrayList<>();
+    private final FieldValues.Columns columns;
     /** The column holding the record id when the system shows it (student code, customer code), else null. */
     private final String idField;
 
-    Drafts() {
-        this(null);
+    /** A view whose record id is not one of its columns. */
+    Drafts(SourceSystem system) {
+        this(system, null);
     }
 
-    Drafts(String idField) {
+    Drafts(SourceSystem system, String idField) {
         this.idField = idField;
+        this.columns = new FieldValues.Columns(ViewFields.of(system));
     }
 
     /** Starts a record; the caller fills the returned map in column order. */
     Map<String, String> add(String personKey) {
-        Map<String, String> f = new LinkedHashMap<>();
+        FieldValues f = new FieldValues(columns);
         if (idField != null) {
             // Reserves the first column; the id is set when the records are numbered.
             f.put(idField, "");
@@ -62,10 +64,11 @@ final class Drafts {
         for (int k = 0; k < n; k++) {
             int i = order[k];
             String id = idOf.apply(k + 1);
-            Map<String, String> f = fields.get(i);
+            FieldValues f = fields.get(i);
             if (idField != null) {
                 f.put(idField, id);
             }
+            f.freeze();
             records.add(new ViewRecord(system, id, personKeys.get(i), f));
         }
         return records;

@@ -33,7 +33,7 @@ final class HealthView {
 
     static List<ViewRecord> build(Population population, Households households, List<Person> nonResidents, Mangler mangler) {
         HealthView view = new HealthView(households, mangler);
-        Drafts drafts = new Drafts();
+        Drafts drafts = new Drafts(SourceSystem.HEALTH);
         for (Person p : population.people()) {
             double coverage = Households.alive(p) ? RESIDENT_COVERAGE : DECEASED_COVERAGE;
             if (mangler.random().nextDouble() < coverage) {

@@ -1,7 +1,6 @@
 package org.citizenhub.sandbox.synthetic;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,14 +15,16 @@ final class PopulationView {
 
     static List<ViewRecord> build(Population population) {
         List<ViewRecord> records = new ArrayList<>(population.people().size());
+        FieldValues.Columns columns = new FieldValues.Columns(PopulationDatabase.ALL);
         for (Person p : population.people()) {
-            records.add(new ViewRecord(SourceSystem.POPULATION, p.personalId(), p.personKey(), fields(p)));
+            FieldValues f = new FieldValues(columns);
+            fill(p, f);
+            records.add(new ViewRecord(SourceSystem.POPULATION, p.personalId(), p.personKey(), f.freeze()));
         }
         return records;
     }
 
-    static Map<String, String> fields(Person p) {
-        Map<String, String> f = new LinkedHashMap<>();
+    private static void fill(Person p, Map<String, String> f) {
         f.put(PopulationDatabase.PERSONAL_ID, p.personalId());
         f.put(PopulationDatabase.FULL_NAME, p.name().full());
         f.put(PopulationDatabase.FAMILY_NAME, p.name().family());
@@ -42,7 +43,6 @@ final class PopulationView {
         f.put(PopulationDatabase.PHONE, orEmpty(p.phone()));
         f.put(PopulationDatabase.EMAIL, orEmpty(p.email()));
         f.put(PopulationDatabase.DATE_OF_DEATH, p.dateOfDeath() == null ? "" : p.dateOfDeath().toString());
-        return f;
     }
 
     private static String orEmpty(String s) {

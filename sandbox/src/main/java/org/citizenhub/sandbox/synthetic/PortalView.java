@@ -29,7 +29,7 @@ final class PortalView {
     }
 
     static List<ViewRecord> build(Population population, Mangler mangler) {
-        Drafts drafts = new Drafts();
+        Drafts drafts = new Drafts(SourceSystem.PORTAL);
         LocalDate today = PopulationGenerator.REFERENCE_DATE;
         for (Person p : population.people()) {
             int age = Households.ageAt(p, today);

@@ -32,7 +32,7 @@ final class SchoolView {
     }
 
     static List<ViewRecord> build(Population population, Households households, Mangler mangler) {
-        Drafts drafts = new Drafts(School.STUDENT_CODE);
+        Drafts drafts = new Drafts(SourceSystem.SCHOOL, School.STUDENT_CODE);
         SplittableRandom random = mangler.random();
         for (Person p : population.people()) {
             int grade = SCHOOL_YEAR_START - p.dateOfBirth().getYear() - 5;

@@ -20,7 +20,7 @@ final class UtilityView {
     }
 
     static List<ViewRecord> build(SourceSystem system, Households households, Mangler mangler) {
-        Drafts drafts = new Drafts(Utility.CUSTOMER_CODE);
+        Drafts drafts = new Drafts(system, Utility.CUSTOMER_CODE);
         for (List<Person> members : households.all()) {
             Person holder = holderOf(members);
             if (holder == null || mangler.random().nextDouble() >= coverage(system, holder)) {

@@ -19,7 +19,10 @@ public record ViewRecord(SourceSystem system, String recordId, String personKey,
         Objects.requireNonNull(system, "system");
         Objects.requireNonNull(recordId, "recordId");
         Objects.requireNonNull(personKey, "personKey");
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        // Views hand over frozen FieldValues (compact, read-only); anything else is copied.
+        if (!(fields instanceof FieldValues values && values.isFrozen())) {
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
     }
 
     /** The value of a field, "" when absent. */
