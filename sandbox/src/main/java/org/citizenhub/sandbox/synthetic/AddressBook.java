@@ -30,14 +30,14 @@ final class AddressBook {
     /** Declared after the constants its constructor reads. */
     private static final AddressBook INSTANCE = new AddressBook(AdministrativeUnits.daNang());
 
-    private final AdministrativeUnits units;
     private final WeightedTable<Ward2025> wards;
     /** Streets (urban) or "Thôn ..." (rural) per new ward code, in a fixed order. */
     private final Map<String, List<String>> localities = new LinkedHashMap<>();
     private final Map<String, Boolean> formerDaNang = new LinkedHashMap<>();
+    /** Old wards per new ward code; AdministrativeUnits scans its whole table for each question. */
+    private final Map<String, List<WardBefore2025>> formerWards = new LinkedHashMap<>();
 
     private AddressBook(AdministrativeUnits units) {
-        this.units = units;
         Map<String, List<String>> streetsByKey = new LinkedHashMap<>();
         for (String[] row : ResourceTable.read("streets.tsv")) {
             streetsByKey.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
@@ -49,6 +49,7 @@ final class AddressBook {
         WeightedTable.Builder<Ward2025> wb = WeightedTable.builder();
         for (Ward2025 ward : units.wards2025()) {
             List<WardBefore2025> olds = units.oldWardsOf(ward.code());
+            formerWards.put(ward.code(), olds);
             boolean daNang = olds.stream().anyMatch(o -> o.province().contains("Đà Nẵng"));
             formerDaNang.put(ward.code(), daNang);
             boolean urban = ward.name().startsWith("Phường");
@@ -95,7 +96,7 @@ final class AddressBook {
      * by the street and house number, so every system that writes this home the old way agrees.
      */
     WardBefore2025 formerWardOf(Address address) {
-        List<WardBefore2025> olds = units.oldWardsOf(address.wardCode());
+        List<WardBefore2025> olds = formerWards.getOrDefault(address.wardCode(), List.of());
         if (olds.isEmpty()) {
             throw new IllegalArgumentException("not a post-2025 ward code of Đà Nẵng");
         }

@@ -273,7 +273,13 @@ public final class PopulationGenerator {
     }
 
     private PersonName name(Sex sex, int birthYear, String family) {
-        return new PersonName(family, names.middle(random, sex, birthYear), names.given(random, sex, birthYear));
+        String middle = names.middle(random, sex, birthYear);
+        String given = names.given(random, sex, birthYear);
+        // "Phan Minh Minh" does not occur: draw again when the given name repeats the middle one.
+        while (middle.equals(given) || middle.endsWith(" " + given)) {
+            given = names.given(random, sex, birthYear);
+        }
+        return new PersonName(family, middle, given);
     }
 
     private LocalDate ageBetween(int minYears, int maxYears) {

@@ -32,6 +32,18 @@ final class VietnameseText {
         return Normalizer.normalize(text, Normalizer.Form.NFD);
     }
 
+    private static final String TONED_O_AND_U = "òóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ";
+
+    /** Cheap pre-check: most names have no toned o or u, and the pair scan below allocates. */
+    private static boolean hasToneBearingOorU(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (TONED_O_AND_U.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the text has a syllable whose tone mark can sit in either place (oa, oe, uy). */
     static boolean hasMovableTone(String text) {
         return !oldTonePlacement(text).equals(text);
@@ -42,6 +54,9 @@ final class VietnameseText {
      * the tone always sits on "à", so "òa" followed by a consonant is left alone.
      */
     static String oldTonePlacement(String text) {
+        if (!hasToneBearingOorU(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {
