@@ -56,15 +56,14 @@ final class HubBenchmark {
         System.out.printf("Citizen Hub benchmark: %d citizens, %d lookups from %d clients, %d cores%n",
                 citizens, requests, clients, Runtime.getRuntime().availableProcessors());
 
-        ConfigurableApplicationContext hub = new SpringApplicationBuilder(CitizenHubApplication.class)
-                .properties(
-                        "citizenhub.data-dir=" + dataDir,
-                        "citizenhub.sandbox.size=" + citizens,
-                        "citizenhub.sandbox.population-port=" + port,
-                        "server.port=0",
-                        "logging.level.root=WARN",
-                        "logging.level.org.citizenhub.operations.JobProgress=INFO")
-                .run();
+        // command-line arguments, so that they win over application.yaml
+        ConfigurableApplicationContext hub = new SpringApplicationBuilder(CitizenHubApplication.class).run(
+                "--citizenhub.data-dir=" + dataDir,
+                "--citizenhub.sandbox.size=" + citizens,
+                "--citizenhub.sandbox.population-port=" + port,
+                "--server.port=0",
+                "--logging.level.root=WARN",
+                "--logging.level.org.citizenhub.operations.JobProgress=INFO");
         try {
             PopulationIngest ingest = hub.getBean(PopulationIngest.class);
             JobProgress load = hub.getBean(Jobs.class).job("population-initial-load", "citizens");
