@@ -45,8 +45,33 @@ public class PopulationIngest {
         this.initialLoad = jobs.job("population-initial-load", "citizens");
     }
 
-    /** The result of loading one extract page, for the loop in the route. */
-    public record LoadedPage(List<VaultChange> changes, boolean hasMore, int nextPage) {
+    /**
+     * The result of loading one extract page, for the loop in the route. A class, not a record, on
+     * purpose: Camel keys its bean-expression cache on the body, and a record's hashCode would walk
+     * all thousand golden records of the page on every {@code ${body.hasMore}}.
+     */
+    public static final class LoadedPage {
+        private final List<VaultChange> changes;
+        private final boolean hasMore;
+        private final int nextPage;
+
+        LoadedPage(List<VaultChange> changes, boolean hasMore, int nextPage) {
+            this.changes = changes;
+            this.hasMore = hasMore;
+            this.nextPage = nextPage;
+        }
+
+        public List<VaultChange> getChanges() {
+            return changes;
+        }
+
+        public boolean isHasMore() {
+            return hasMore;
+        }
+
+        public int getNextPage() {
+            return nextPage;
+        }
     }
 
     // ---- initial load

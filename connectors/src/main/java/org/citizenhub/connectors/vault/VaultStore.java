@@ -101,8 +101,8 @@ public class VaultStore {
     }
 
     public List<CitizenRecord> sourceRecordsOf(String citizenId) {
-        return jdbc.query("SELECT record FROM source_record WHERE citizen_id = :id ORDER BY source_key",
-                Map.of("id", citizenId), (rs, i) -> VaultJson.read(rs.getString(1), CitizenRecord.class));
+        return jdbc.query("SELECT record, retrieved_at FROM source_record WHERE citizen_id = :id ORDER BY source_key",
+                Map.of("id", citizenId), (rs, i) -> StoredContent.read(rs.getString(1), rs.getTimestamp(2)));
     }
 
     public List<DataQualityFinding> findingsOf(SourceRef source) {
@@ -156,13 +156,13 @@ public class VaultStore {
         }
         Map<String, StoredSource> stored = loadStoredSources(incoming.keySet());
 
-        Map<String, String> hashes = new HashMap<>();
+        Map<String, StoredContent> contents = new HashMap<>();
         List<Mapped> changed = new ArrayList<>();
         for (Map.Entry<String, Mapped> e : incoming.entrySet()) {
-            String hash = contentHash(e.getValue().record());
+            StoredContent content = StoredContent.of(e.getValue().record());
             StoredSource previous = stored.get(e.getKey());
-            if (previous == null || !previous.contentHash().equals(hash)) {
-                hashes.put(e.getKey(), hash);
+            if (previous == null || !previous.contentHash().equals(content.hash())) {
+                contents.put(e.getKey(), content);
                 changed.add(e.getValue());
             }
         }
@@ -213,8 +213,8 @@ public class VaultStore {
                 throw new OptimisticLockingFailureException("golden record changed concurrently; retry the batch");
             }
         }
-        writeSourceRecords(changed, stored, citizenOf, hashes);
-        writeFindings(changed, now);
+        writeSourceRecords(changed, stored, citizenOf, contents);
+        writeFindings(changed, stored.keySet(), now);
         return changes;
     }
 
@@ -276,11 +276,11 @@ public class VaultStore {
     private Map<String, List<CitizenRecord>> loadSourceRecords(Collection<String> citizenIds, Set<String> replacedKeys) {
         Map<String, List<CitizenRecord>> byCitizen = new HashMap<>();
         for (List<String> chunk : chunks(citizenIds)) {
-            jdbc.query("SELECT source_key, citizen_id, record FROM source_record WHERE citizen_id IN (:ids)",
+            jdbc.query("SELECT source_key, citizen_id, record, retrieved_at FROM source_record WHERE citizen_id IN (:ids)",
                     Map.of("ids", chunk), rs -> {
                         if (!replacedKeys.contains(rs.getString(1))) {
                             byCitizen.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
-                                    .add(VaultJson.read(rs.getString(3), CitizenRecord.class));
+                                    .add(StoredContent.read(rs.getString(3), rs.getTimestamp(4)));
                         }
                     });
         }
@@ -300,7 +300,7 @@ public class VaultStore {
     }
 
     private void writeSourceRecords(List<Mapped> changed, Map<String, StoredSource> stored,
-                                    Map<String, String> citizenOf, Map<String, String> hashes) {
+                                    Map<String, String> citizenOf, Map<String, StoredContent> contents) {
         List<MapSqlParameterSource> inserts = new ArrayList<>();
         List<MapSqlParameterSource> updates = new ArrayList<>();
         for (Mapped m : changed) {
@@ -310,8 +310,8 @@ public class VaultStore {
                     .addValue("system", r.provenance().sourceSystem().name())
                     .addValue("recordId", r.provenance().sourceRecordId())
                     .addValue("citizen", citizenOf.get(key))
-                    .addValue("record", VaultJson.write(r))
-                    .addValue("hash", hashes.get(key))
+                    .addValue("record", contents.get(key).json())
+                    .addValue("hash", contents.get(key).hash())
                     .addValue("at", Timestamp.from(r.provenance().retrievedAt()));
             (stored.containsKey(key) ? updates : inserts).add(row);
         }
@@ -322,12 +322,14 @@ public class VaultStore {
     }
 
     /** Replaces the findings of each changed source record with the ones found now. */
-    private void writeFindings(List<Mapped> changed, Instant now) {
+    private void writeFindings(List<Mapped> changed, Set<String> storedKeys, Instant now) {
         List<MapSqlParameterSource> rows = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (Mapped m : changed) {
             String key = m.record().sourceRef().key();
-            keys.add(key);
+            if (storedKeys.contains(key)) {
+                keys.add(key);
+            }
             for (DataQualityFinding f : m.findings()) {
                 rows.add(new MapSqlParameterSource("key", key).addValue("code", f.code().name())
                         .addValue("field", f.field()).addValue("message", f.message())
@@ -345,19 +347,33 @@ public class VaultStore {
         return rows.isEmpty() ? new int[0] : jdbc.batchUpdate(sql, rows.toArray(new MapSqlParameterSource[0]));
     }
 
-    /** Hash of the record's content, ignoring when it was retrieved: re-reading unchanged data is a no-op. */
-    static String contentHash(CitizenRecord record) {
-        Provenance p = record.provenance();
-        CitizenRecord timeless = new CitizenRecord(new Provenance(p.sourceSystem(), p.sourceRecordId(), Instant.EPOCH),
-                record.personalId(), record.legacyId(), record.name(), record.dateOfBirth(), record.sex(),
-                record.placeOfOrigin(), record.permanentAddress(), record.currentAddress(), record.household(),
-                record.phone(), record.email(), record.dateOfDeath());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(VaultJson.write(timeless).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    /**
+     * A source record as stored: its JSON without the retrieval time (which has a column of its own),
+     * and the hash of that JSON. Re-reading unchanged data gives the same hash, so it is a no-op.
+     */
+    record StoredContent(String json, String hash) {
+
+        static StoredContent of(CitizenRecord record) {
+            Provenance p = record.provenance();
+            CitizenRecord timeless = new CitizenRecord(new Provenance(p.sourceSystem(), p.sourceRecordId(), Instant.EPOCH),
+                    record.personalId(), record.legacyId(), record.name(), record.dateOfBirth(), record.sex(),
+                    record.placeOfOrigin(), record.permanentAddress(), record.currentAddress(), record.household(),
+                    record.phone(), record.email(), record.dateOfDeath());
+            String json = VaultJson.write(timeless);
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+                return new StoredContent(json, HexFormat.of().formatHex(digest));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JRE", e);
+            }
+        }
+
+        static CitizenRecord read(String json, Timestamp retrievedAt) {
+            CitizenRecord r = VaultJson.read(json, CitizenRecord.class);
+            Provenance p = r.provenance();
+            return new CitizenRecord(new Provenance(p.sourceSystem(), p.sourceRecordId(), retrievedAt.toInstant()),
+                    r.personalId(), r.legacyId(), r.name(), r.dateOfBirth(), r.sex(), r.placeOfOrigin(),
+                    r.permanentAddress(), r.currentAddress(), r.household(), r.phone(), r.email(), r.dateOfDeath());
         }
     }
 
