@@ -1,6 +1,7 @@
 package org.citizenhub.mappings.health;
 
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
 public class FhirInputException extends RuntimeException {
 
     /** Quoted values in HAPI's parser messages, except the element names that say where. */
-    private static final Pattern QUOTED_VALUE = Pattern.compile("(?<!element=)\"[^\"]*\"");
+    private static final Pattern QUOTED = Pattern.compile("(element=)?\"[^\"]*\"");
+
+    private static final Pattern JSON_LOCATION = Pattern.compile("line: \\d+, column: \\d+");
 
     private final Reason reason;
 
@@ -31,10 +34,13 @@ public class FhirInputException extends RuntimeException {
      */
     static FhirInputException fromParser(Exception parserFailure) {
         String text = parserFailure.getMessage() == null ? "" : parserFailure.getMessage();
-        Reason reason = text.contains("Failed to parse JSON") || text.contains("JSON")
-                && (text.contains("Unexpected") || text.contains("content"))
-                ? Reason.INVALID_JSON : Reason.INVALID_RESOURCE;
-        return new FhirInputException(reason, sanitize(text));
+        if (text.contains("Failed to parse JSON")) {
+            // the JSON parser's own words may quote a bare token of the content: keep only where it broke
+            Matcher where = JSON_LOCATION.matcher(text);
+            return new FhirInputException(Reason.INVALID_JSON,
+                    "body is not valid JSON" + (where.find() ? " (" + where.group() + ")" : ""));
+        }
+        return new FhirInputException(Reason.INVALID_RESOURCE, sanitize(text));
     }
 
     /** Blanks quoted values out of a third-party message. */
@@ -42,7 +48,8 @@ public class FhirInputException extends RuntimeException {
         if (message == null) {
             return "";
         }
-        String blanked = QUOTED_VALUE.matcher(message).replaceAll("\"***\"");
+        String blanked = QUOTED.matcher(message)
+                .replaceAll(m -> m.group(1) != null ? Matcher.quoteReplacement(m.group()) : "\"***\"");
         return blanked.length() > 300 ? blanked.substring(0, 300) + "…" : blanked;
     }
 

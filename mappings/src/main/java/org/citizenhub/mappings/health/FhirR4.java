@@ -47,6 +47,11 @@ public final class FhirR4 {
         if (json == null || json.isBlank()) {
             throw new FhirInputException(FhirInputException.Reason.INVALID_JSON, "empty body, expected a FHIR " + type.getSimpleName());
         }
+        char first = json.strip().charAt(0);
+        if (first != '{') {
+            throw new FhirInputException(FhirInputException.Reason.INVALID_JSON,
+                    "body is not FHIR JSON (starts with '" + (first == '<' ? "<" : "?") + "')");
+        }
         IBaseResource parsed;
         try {
             parsed = jsonParser().parseResource(json);
