@@ -79,6 +79,9 @@ public final class FhirR4 {
     private static FhirContext createContext() {
         FhirContext context = FhirContext.forR4();
         context.setParserErrorHandler(quietHandler());
+        // the hub writes references as Type/id text and never relies on HAPI moving id-less targets into
+        // "contained"; without this, every encode walks the whole resource looking for such targets
+        context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
         return context;
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.citizenhub.mappings.citizen.PersonName;
 import org.hl7.fhir.r4.model.HumanName;
@@ -24,6 +25,9 @@ import org.hl7.fhir.r4.model.StringType;
  */
 final class HumanNameMapper {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+
     private HumanNameMapper() {
     }
 
@@ -32,7 +36,7 @@ final class HumanNameMapper {
         if (!name.family().isEmpty()) {
             fhir.setFamily(name.family());
         }
-        for (String word : (name.middle() + " " + name.given()).strip().split("\\s+")) {
+        for (String word : WHITESPACE.split((name.middle() + " " + name.given()).strip())) {
             if (!word.isEmpty()) {
                 fhir.addGiven(word);
             }
@@ -61,7 +65,7 @@ final class HumanNameMapper {
         List<String> givenWords = new ArrayList<>();
         for (StringType given : fhir.getGiven()) {
             if (given.hasValue()) {
-                for (String w : given.getValue().strip().split("\\s+")) {
+                for (String w : WHITESPACE.split(given.getValue().strip())) {
                     if (!w.isEmpty()) {
                         givenWords.add(w);
                     }
@@ -104,6 +108,7 @@ final class HumanNameMapper {
     /** Lower case without diacritics; Đ/đ is its own letter and does not decompose, so it is mapped by hand. */
     static String fold(String s) {
         String decomposed = Normalizer.normalize(s.replace('Đ', 'D').replace('đ', 'd'), Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        String bare = COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).strip();
+        return WHITESPACE.matcher(bare).replaceAll(" ");
     }
 }

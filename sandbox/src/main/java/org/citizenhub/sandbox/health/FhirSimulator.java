@@ -14,9 +14,9 @@ import java.util.Optional;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
-import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
@@ -144,7 +144,11 @@ public final class FhirSimulator implements AutoCloseable {
         Connector connector = new Connector();
         connector.setPort(wantedPort);
         container.setConnector(connector);
-        Context context = container.addContext("", null);
+        StandardContext context = (StandardContext) container.addContext("", null);
+        // the simulator stops and starts in one JVM; Tomcat's leak hunting needs --add-opens and only warns
+        context.setClearReferencesObjectStreamClassCaches(false);
+        context.setClearReferencesThreadLocals(false);
+        context.setClearReferencesRmiTargets(false);
         Tomcat.addServlet(context, "fhir", server).setLoadOnStartup(1);
         context.addServletMappingDecoded("/fhir/*", "fhir");
         FilterDef filter = new FilterDef();

@@ -95,7 +95,7 @@ public class InMemoryResourceProvider<T extends Resource> implements IResourcePr
         boolean noCache = Optional.ofNullable(request.getHeader("Cache-Control")).orElse("").contains("no-cache");
         CachedSearch cached = searchCache.get(cacheKey);
         if (!noCache && cached != null && cached.until().isAfter(now)) {
-            return new SimpleBundleProvider(cached.results());
+            return new SnapshotBundleProvider(cached.results());
         }
         Predicate<Resource> filter = r -> true;
         if (identifier != null) {
@@ -120,7 +120,7 @@ public class InMemoryResourceProvider<T extends Resource> implements IResourcePr
         }
         List<IBaseResource> snapshot = List.copyOf(results);
         searchCache.put(cacheKey, new CachedSearch(snapshot, now.plus(searchCacheTtl)));
-        return new SimpleBundleProvider(snapshot);
+        return new SnapshotBundleProvider(snapshot);
     }
 
     @Create
@@ -203,6 +203,24 @@ public class InMemoryResourceProvider<T extends Resource> implements IResourcePr
         }
         String id = wanted.getIdPart();
         return reference.equals("Patient/" + id) || reference.endsWith("/Patient/" + id);
+    }
+
+    /**
+     * A search result that HAPI pages through. {@link SimpleBundleProvider} copies the whole list for
+     * every page it serves (quadratic on a full sync); this one hands out the immutable snapshot.
+     */
+    private static final class SnapshotBundleProvider extends SimpleBundleProvider {
+        private final List<IBaseResource> snapshot;
+
+        SnapshotBundleProvider(List<IBaseResource> snapshot) {
+            super(snapshot);
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        public List<IBaseResource> getResourceListComplete() {
+            return snapshot;
+        }
     }
 
     private record CachedSearch(List<IBaseResource> results, Instant until) {
