@@ -24,6 +24,7 @@ final class TestSeeds {
             String id = i % 10 == 9 ? "" : personalId(i);
             seeds.add(new PatientSeed(String.format("hs-%05d", i), "P" + i,
                     FAMILIES[i % FAMILIES.length] + " " + GIVENS[i % GIVENS.length],
+                    i % 3 == 0 ? "" : FAMILIES[i % FAMILIES.length], i % 3 == 0 ? "" : GIVENS[i % GIVENS.length],
                     year + "-0" + (1 + i % 9) + "-1" + i % 10, sex == Sex.MALE ? "male" : "female", id,
                     "0905" + String.format("%06d", i), (10 + i) + " Lê Duẩn", "Phường Hải Châu", "", "Thành phố Đà Nẵng",
                     null, List.of()));

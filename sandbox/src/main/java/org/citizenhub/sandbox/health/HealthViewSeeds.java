@@ -4,27 +4,52 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.citizenhub.mappings.citizen.SourceSystem;
 import org.citizenhub.mappings.health.DrivingFitness;
 import org.citizenhub.sandbox.synthetic.Person;
+import org.citizenhub.sandbox.synthetic.PopulationGenerator;
+import org.citizenhub.sandbox.synthetic.SyntheticDataset;
+import org.citizenhub.sandbox.synthetic.ViewRecord;
 
 /**
- * Seeds for the FHIR simulator from the synthetic population. Until the population's HEALTH view
- * (messy per-system records, duplicates, newborns) is available, {@link #fromPeople} derives a
- * moderately messy health view from the truth itself: some records without the ID number, older
- * people with only a birth year, some names upper-cased without diacritics, phones written with +84.
- * Health data is added the same way for both: a driver health-check certificate for about a third of
- * the adults, childhood vaccinations for young children, COVID-19 doses for many adults. Everything
- * is derived from the seed, so the same population gives the same server.
+ * Seeds for the FHIR simulator from the synthetic population. {@link #fromDataset} takes the
+ * population's HEALTH view as it is (messy names, wrong or missing IDs, duplicates, unnamed newborns
+ * "Con bà …"); {@link #fromPeople} derives a milder health view from the truth alone, for tests
+ * that build a handful of people by hand. Health data is added the same way for both: a driver
+ * health-check certificate for about a third of the adults, childhood vaccinations for young
+ * children, COVID-19 doses for many adults. Everything is derived from the seed, so the same
+ * population gives the same server.
  */
 public final class HealthViewSeeds {
 
     private HealthViewSeeds() {
+    }
+
+    /** The dataset's HEALTH view records, with health data for the living, as of the population's reference date. */
+    public static List<PatientSeed> fromDataset(SyntheticDataset dataset, long seed) {
+        Map<String, Person> truth = new HashMap<>();
+        dataset.population().people().forEach(p -> truth.put(p.personKey(), p));
+        dataset.nonResidents().forEach(p -> truth.put(p.personKey(), p));
+        List<ViewRecord> records = dataset.view(SourceSystem.HEALTH);
+        List<PatientSeed> seeds = new ArrayList<>(records.size());
+        for (ViewRecord record : records) {
+            PatientSeed viewSeed = PatientSeed.fromHealthView(record.recordId(), record.personKey(), record.fields());
+            Person person = truth.get(record.personKey());
+            if (person == null || person.dateOfDeath() != null) {
+                seeds.add(viewSeed);
+            } else {
+                SplittableRandom random = new SplittableRandom(seed ^ record.recordId().hashCode() * 0x9E3779B97F4A7C15L);
+                seeds.add(withHealthData(viewSeed, person.dateOfBirth(), PopulationGenerator.REFERENCE_DATE, random));
+            }
+        }
+        return seeds;
     }
 
     /** A health view derived from the synthetic people, with health data. */
@@ -39,7 +64,13 @@ public final class HealthViewSeeds {
             Map<String, String> fields = new LinkedHashMap<>();
             boolean shouting = random.nextInt(10) == 0;
             String name = person.name().full();
-            fields.put("fullName", shouting ? stripDiacritics(name).toUpperCase(Locale.ROOT) : name);
+            String written = shouting ? stripDiacritics(name).toUpperCase(Locale.ROOT) : name;
+            fields.put("fullName", written);
+            if (random.nextInt(3) != 0) {
+                int space = written.indexOf(' ');
+                fields.put("familyName", space < 0 ? written : written.substring(0, space));
+                fields.put("givenNames", space < 0 ? "" : written.substring(space + 1));
+            }
             fields.put("birthDate", person.dateOfBirth().getYear() < 1960 && random.nextInt(3) == 0
                     ? String.valueOf(person.dateOfBirth().getYear()) : person.dateOfBirth().toString());
             fields.put("gender", person.sex().name().toLowerCase(Locale.ROOT));

@@ -14,6 +14,9 @@ import org.citizenhub.mappings.health.DrivingFitness;
  * put into a FHIR resource.
  *
  * @param recordId   the health system's record id; becomes the Patient's logical id
+ * @param fullName   the name as written (HumanName.text)
+ * @param familyName the first word as the system split it (HumanName.family), empty when it did not split
+ * @param givenNames the other words, space-separated (HumanName.given)
  * @param birthDate  {@code yyyy-MM-dd} or {@code yyyy}, empty when unknown
  * @param gender     male | female | unknown
  * @param personalId maybe empty or wrong
@@ -22,6 +25,8 @@ public record PatientSeed(
         String recordId,
         String personKey,
         String fullName,
+        String familyName,
+        String givenNames,
         String birthDate,
         String gender,
         String personalId,
@@ -37,6 +42,8 @@ public record PatientSeed(
         Objects.requireNonNull(recordId, "recordId");
         Objects.requireNonNull(fullName, "fullName");
         personKey = orEmpty(personKey);
+        familyName = orEmpty(familyName);
+        givenNames = orEmpty(givenNames);
         birthDate = orEmpty(birthDate);
         gender = gender == null || gender.isBlank() ? "unknown" : gender.strip();
         personalId = orEmpty(personalId);
@@ -50,17 +57,18 @@ public record PatientSeed(
 
     /**
      * A seed from the fields of a HEALTH view record of the synthetic population ({@code fullName},
-     * {@code birthDate}, {@code gender}, {@code personalId}, {@code phone}, {@code addressLine},
-     * {@code ward}, {@code district}, {@code city}), without health data.
+     * {@code familyName}, {@code givenNames}, {@code birthDate}, {@code gender}, {@code personalId},
+     * {@code phone}, {@code addressLine}, {@code ward}, {@code district}, {@code city}), without health data.
      */
     public static PatientSeed fromHealthView(String recordId, String personKey, Map<String, String> fields) {
-        return new PatientSeed(recordId, personKey, fields.getOrDefault("fullName", ""), fields.get("birthDate"),
+        return new PatientSeed(recordId, personKey, fields.getOrDefault("fullName", ""), fields.get("familyName"),
+                fields.get("givenNames"), fields.get("birthDate"),
                 fields.get("gender"), fields.get("personalId"), fields.get("phone"), fields.get("addressLine"),
                 fields.get("ward"), fields.get("district"), fields.get("city"), null, List.of());
     }
 
     public PatientSeed withHealthData(CertificateSeed certificate, List<VaccinationSeed> vaccinations) {
-        return new PatientSeed(recordId, personKey, fullName, birthDate, gender, personalId, phone, addressLine, ward,
+        return new PatientSeed(recordId, personKey, fullName, familyName, givenNames, birthDate, gender, personalId, phone, addressLine, ward,
                 district, city, certificate, vaccinations);
     }
 

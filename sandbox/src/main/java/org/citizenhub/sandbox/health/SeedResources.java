@@ -3,9 +3,9 @@ package org.citizenhub.sandbox.health;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.citizenhub.mappings.citizen.PartialDate;
-import org.citizenhub.mappings.citizen.PersonName;
 import org.citizenhub.mappings.citizen.Provenance;
 import org.citizenhub.mappings.citizen.SourceSystem;
 import org.citizenhub.mappings.health.HealthCheckCertificate;
@@ -24,13 +24,15 @@ import org.hl7.fhir.r4.model.Patient;
 
 /**
  * Turns a seed into the FHIR resources a clinic's system would have written: the name as text and,
- * for most records, also split into family and given; the address as lines plus district and city,
+ * when the record splits it, as family and given; the address as lines plus district and city,
  * without the hub's extensions; the ID number under the configured system when the record has one.
  */
 final class SeedResources {
 
     /** The clinic's own record number system. */
     static final String MRN_SYSTEM = HubFhirUris.HUB_BASE + "/sid/simulator-mrn";
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final IdentifierSystems systems;
 
@@ -51,11 +53,12 @@ final class SeedResources {
         if (!seed.personalId().isEmpty()) {
             patient.addIdentifier().setSystem(systems.personalId()).setValue(seed.personalId());
         }
-        HumanName name = patient.addName().setText(seed.fullName());
-        if (Math.floorMod(seed.recordId().hashCode(), 3) != 0 && !seed.fullName().isBlank()) {
-            PersonName parts = PersonName.parseFamilyFirst(seed.fullName());
-            name.setFamily(parts.family().isEmpty() ? null : parts.family());
-            for (String word : (parts.middle() + " " + parts.given()).strip().split("\\s+")) {
+        HumanName name = patient.addName().setText(seed.fullName().isBlank() ? null : seed.fullName());
+        if (!seed.familyName().isEmpty()) {
+            name.setFamily(seed.familyName());
+        }
+        if (!seed.givenNames().isEmpty()) {
+            for (String word : WHITESPACE.split(seed.givenNames())) {
                 name.addGiven(word);
             }
         }
