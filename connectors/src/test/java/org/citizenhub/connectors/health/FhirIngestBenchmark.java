@@ -12,6 +12,9 @@ import org.citizenhub.mappings.health.FhirR4;
 import org.citizenhub.mappings.health.IdentifierSystems;
 import org.citizenhub.mappings.health.PatientMapper;
 import org.citizenhub.sandbox.health.FhirSimulator;
+import org.citizenhub.sandbox.health.HealthViewSeeds;
+import org.citizenhub.sandbox.synthetic.PopulationGenerator;
+import org.citizenhub.sandbox.synthetic.SyntheticViews;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 
@@ -23,7 +26,7 @@ import org.hl7.fhir.r4.model.Patient;
  * ./mvnw -B -ntp -q -pl connectors -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
  * java -cp "connectors/target/test-classes:connectors/target/classes:mappings/target/classes:sandbox/target/classes:$(cat connectors/target/test.classpath)" \
- *     org.citizenhub.connectors.health.FhirIngestBenchmark 20000
+ *     org.citizenhub.connectors.health.FhirIngestBenchmark 20000   # synthetic people; pages of 200
  * </pre>
  */
 public final class FhirIngestBenchmark {
@@ -35,13 +38,14 @@ public final class FhirIngestBenchmark {
         // logback's default is DEBUG to the console: HAPI's and Tomcat's chatter would be the benchmark
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        int patients = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int people = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int pageSize = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         PatientMapper mapper = new PatientMapper(IdentifierSystems.DEFAULT);
 
         try (FhirSimulator simulator = new FhirSimulator()) {
-            simulator.load(TestSeeds.patients(patients));
+            simulator.load(HealthViewSeeds.fromDataset(SyntheticViews.generate(PopulationGenerator.generate(42, people), 42), 42));
             simulator.start(0);
+            int patients = simulator.repository().count("Patient");
             FhirRestClient client = new FhirRestClient(FhirClientSettings.defaults(URI.create(simulator.baseUrl()))
                     .withPageSize(pageSize).withRequestTimeout(Duration.ofSeconds(60)));
 
@@ -61,8 +65,8 @@ public final class FhirIngestBenchmark {
             }
             long[] encode = buildAndEncode(pages, mapper);
 
-            System.out.printf("FHIR ingest benchmark: %d Patients in pages of %d, %d cores, Java %s%n",
-                    patients, pageSize, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.out.printf("FHIR ingest benchmark: %d Patients (health view of %d synthetic people) in pages of %d, %d cores, Java %s%n",
+                    patients, people, pageSize, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             System.out.printf("  parse + map (in memory):      %,10.0f Patients/s  (FHIR parse %.0f%%, mapping %.0f%%)%n",
                     rate(patients, best[0] + best[1]), share(best[0], best[0] + best[1]), share(best[1], best[0] + best[1]));
             System.out.printf("  sync over HTTP + map:         %,10.0f Patients/s  (simulator serving from the same JVM and cores)%n",

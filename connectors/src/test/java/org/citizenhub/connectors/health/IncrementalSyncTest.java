@@ -8,16 +8,24 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import com.sun.net.httpserver.HttpServer;
+import org.citizenhub.mappings.citizen.Provenance;
+import org.citizenhub.mappings.citizen.SourceSystem;
+import org.citizenhub.mappings.health.DrivingFitness;
 import org.citizenhub.mappings.health.FhirInputException;
+import org.citizenhub.mappings.health.HealthCheckCertificate;
+import org.citizenhub.mappings.health.HealthCheckCertificateMapper;
 import org.citizenhub.sandbox.health.FhirSimulator;
 import org.citizenhub.sandbox.health.SimulatorFaults;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +147,28 @@ class IncrementalSyncTest {
         } finally {
             stub.stop(0);
         }
+    }
+
+    @Test
+    void syncsHealthCheckCertificatesSeparatelyFromPatients() {
+        sync.sync(Patient.class, p -> { }, r -> { });
+        HealthCheckCertificate issued = new HealthCheckCertificate("Patient/hs-00007", LocalDate.of(2025, 8, 20),
+                LocalDate.of(2025, 8, 21), LocalDate.of(2026, 8, 20), DrivingFitness.FIT, "B",
+                "Đủ điều kiện sức khỏe lái xe hạng B", new Provenance(SourceSystem.HEALTH, "clinic", Instant.now()));
+        simulator.store(HealthCheckCertificateMapper.toFhir(issued));
+
+        List<HealthCheckCertificate> certificates = new ArrayList<>();
+        IncrementalSync.Report report = sync.sync(DiagnosticReport.class,
+                d -> HealthCheckCertificateMapper.fromFhir(d, Instant.now()).ifPresent(certificates::add), r -> { });
+        List<Patient> patients = new ArrayList<>();
+        sync.sync(Patient.class, patients::add, r -> { });
+
+        assertThat(report.stream()).isEqualTo("fhir:DiagnosticReport");
+        assertThat(certificates).singleElement().satisfies(c -> {
+            assertThat(c.patientReference()).isEqualTo("Patient/hs-00007");
+            assertThat(c.supports("B", LocalDate.of(2026, 1, 15))).isTrue();
+        });
+        assertThat(patients).as("the Patient watermark is its own").isEmpty();
     }
 
     private void editPhone(String id, String phone) {
