@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import org.citizenhub.mappings.citizen.Address;
 import org.citizenhub.mappings.citizen.CitizenRecord;
@@ -145,8 +146,8 @@ class WriteBackRaceTest {
     }
 
     /** The change, waiting on the barrier the first time it runs (after the updater's read). */
-    private static java.util.function.Predicate<Patient> onceAfterBarrier(CyclicBarrier barrier,
-                                                                          java.util.function.Predicate<Patient> change) {
+    private static Predicate<Patient> onceAfterBarrier(CyclicBarrier barrier,
+                                                                          Predicate<Patient> change) {
         AtomicBoolean first = new AtomicBoolean(true);
         return patient -> {
             if (first.getAndSet(false)) {

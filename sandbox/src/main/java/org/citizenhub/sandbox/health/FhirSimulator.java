@@ -3,9 +3,9 @@ package org.citizenhub.sandbox.health;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +93,7 @@ public final class FhirSimulator implements AutoCloseable {
 
     /** Loads the seeds' Patients, certificates and immunizations (before or after start). */
     public FhirSimulator load(List<PatientSeed> seeds) {
-        java.time.Instant now = settings.clock().instant();
+        Instant now = settings.clock().instant();
         for (PatientSeed seed : seeds) {
             Patient patient = seedResources.patient(seed);
             String id = patient.getIdElement().getIdPart();

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
@@ -116,7 +117,7 @@ public final class ResourceRepository {
     }
 
     /** Runs a unit of work under the lock; its writes are announced together when it returns. */
-    public <T> T inTransaction(java.util.function.Function<Transaction, T> work) {
+    public <T> T inTransaction(Function<Transaction, T> work) {
         Transaction tx = new Transaction();
         T result;
         synchronized (lock) {
