@@ -16,8 +16,16 @@ import org.springframework.context.annotation.Configuration;
 public class BrokerConfiguration {
 
     @Bean
-    ArtemisConfigurationCustomizer hubBrokerPolicy() {
+    ArtemisConfigurationCustomizer hubBrokerPolicy(BrokerProperties broker) {
         return configuration -> {
+            if (broker.tcpAcceptor() != null && !broker.tcpAcceptor().isBlank()) {
+                // agencies and tools connect over TCP; the hub itself uses the in-VM connector
+                try {
+                    configuration.addAcceptorConfiguration("agencies", broker.tcpAcceptor());
+                } catch (Exception e) {
+                    throw new IllegalStateException("invalid citizenhub.broker.tcp-acceptor", e);
+                }
+            }
             configuration.addAddressSetting("#", new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of("DLQ"))
                     .setExpiryAddress(SimpleString.of("ExpiryQueue"))

@@ -2,10 +2,14 @@ package org.citizenhub.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.citizenhub.HubIntegrationTest;
+import org.citizenhub.HubTest;
+import org.citizenhub.HubTestResources;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.apache.camel.test.spring.junit5.DisableJmx;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** The production security settings: accounts for console and API, and the Jolokia policy of config/. */
@@ -17,12 +21,22 @@ import org.springframework.test.context.TestPropertySource;
         "citizenhub.security.api.password=agency-secret",
         "management.endpoint.jolokia.config.policyLocation=file:../config/jolokia-access.xml",
 })
-class SecuredOperationsTest extends HubIntegrationTest {
+@HubTest
+@DisableJmx(false)
+class SecuredOperationsTest {
+
+    private static final HubTestResources OWN = HubTestResources.create();
 
     private static final String ROUTE_STATE =
             "/actuator/jolokia/read/org.apache.camel:context=citizen-hub,type=routes,name=\"population-change-apply\"/State";
 
     @Autowired TestRestTemplate http;
+
+    /** A context of its own next to the shared one: its own data directory and ports. */
+    @DynamicPropertySource
+    static void ownResources(DynamicPropertyRegistry registry) {
+        OWN.register(registry);
+    }
 
     @Test
     void healthStaysOpenForProbes() {

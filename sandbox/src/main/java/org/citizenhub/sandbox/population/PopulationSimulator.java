@@ -166,7 +166,8 @@ public final class PopulationSimulator implements AutoCloseable {
     // ------------------------------------------------------------------ HTTP
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        // try/finally, not try-with-resources: the catch blocks below still answer on the exchange
+        try {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/population/admin/")) {
                 handleAdmin(exchange, path);
@@ -201,8 +202,10 @@ public final class PopulationSimulator implements AutoCloseable {
         } catch (BadRequest e) {
             respond(exchange, 400, "text/plain", e.getMessage().getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException | XMLStreamException e) {
-            LOG.warn("population simulator failed to answer: {}", e.toString());
+            LOG.warn("population simulator failed to answer: {}", e.getClass().getSimpleName());
             respond(exchange, 500, "text/plain", "internal error".getBytes(StandardCharsets.UTF_8));
+        } finally {
+            exchange.close();
         }
     }
 

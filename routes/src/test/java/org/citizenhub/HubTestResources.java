@@ -1,0 +1,44 @@
+package org.citizenhub;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * What one hub test context owns: a fresh data directory (H2 vault, broker journal), a routes folder
+ * with the shipped YAML routes, and free loopback ports for the simulators and the broker's TCP acceptor.
+ */
+public record HubTestResources(Path dataDir, Path routesDir, int populationPort, int brokerPort) {
+
+    public static HubTestResources create() {
+        try {
+            Path dataDir = Files.createTempDirectory("citizen-hub-it");
+            Path routesDir = Files.createDirectories(dataDir.resolve("routes"));
+            try (var shipped = Files.list(Path.of("../config/routes"))) {
+                for (Path route : shipped.toList()) {
+                    Files.copy(route, routesDir.resolve(route.getFileName()));
+                }
+            }
+            return new HubTestResources(dataDir, routesDir, freePort(), freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("citizenhub.data-dir", dataDir::toString);
+        registry.add("citizenhub.routes-dir", routesDir::toString);
+        registry.add("citizenhub.sandbox.population-port", () -> populationPort);
+        registry.add("citizenhub.broker.tcp-acceptor", () -> "tcp://127.0.0.1:" + brokerPort);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.citizenhub.sandbox;
+
+import java.util.Arrays;
+
+import org.citizenhub.sandbox.agency.AgencyLookupClient;
+import org.citizenhub.sandbox.synthetic.SyntheticExportCommand;
+
+/**
+ * The sandbox's command line: {@code java -jar sandbox/target/citizen-hub-sandbox-<version>-exec.jar <command> ...}.
+ * <ul>
+ *   <li>{@code export ...} — write the synthetic population's views with ground truth and statistics;</li>
+ *   <li>{@code agency-lookup ...} — act as an agency: ask the hub for a citizen over JMS.</li>
+ * </ul>
+ */
+public final class SandboxCommand {
+
+    private SandboxCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "" : args[0];
+        switch (command) {
+            case "export" -> SyntheticExportCommand.main(args);
+            case "agency-lookup" -> AgencyLookupClient.main(Arrays.copyOfRange(args, 1, args.length));
+            default -> {
+                System.err.println("usage: export [options] | agency-lookup --personal-id ID [--broker tcp://127.0.0.1:61616]");
+                System.exit(2);
+            }
+        }
+    }
+}
