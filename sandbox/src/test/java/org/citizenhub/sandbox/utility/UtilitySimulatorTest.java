@@ -27,15 +27,18 @@ import org.citizenhub.connectors.utility.AccountPage;
 import org.citizenhub.connectors.utility.BillList;
 import org.citizenhub.connectors.utility.ContactPolicy;
 import org.citizenhub.connectors.utility.UtilityCodec;
+import org.citizenhub.mappings.citizen.Address;
 import org.citizenhub.mappings.citizen.SourceSystem;
 import org.citizenhub.mappings.utility.BillValidator;
 import org.citizenhub.mappings.utility.CheckedBills;
 import org.citizenhub.mappings.utility.RejectedBill;
+import org.citizenhub.mappings.utility.ServiceAddressParser;
 import org.citizenhub.mappings.utility.UtilityAccount;
 import org.citizenhub.mappings.utility.UtilityAccountMapper;
 import org.citizenhub.sandbox.synthetic.PopulationGenerator;
 import org.citizenhub.sandbox.synthetic.SyntheticDataset;
 import org.citizenhub.sandbox.synthetic.SyntheticViews;
+import org.citizenhub.sandbox.synthetic.ViewFields;
 import org.citizenhub.sandbox.synthetic.ViewRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +95,20 @@ class UtilitySimulatorTest {
         assertThat(expected).hasSizeGreaterThan(200);
         assertThat(codes).containsExactlyElementsOf(expected);
         assertThat(pages).isEqualTo((expected.size() + 96) / 97);
+    }
+
+    @Test
+    void everyServiceAddressOfTheViewSplitsIntoWardAndCity() {
+        for (SourceSystem provider : List.of(SourceSystem.ELECTRICITY, SourceSystem.WATER)) {
+            for (ViewRecord account : dataset.view(provider)) {
+                Address address = ServiceAddressParser.parse(account.field(ViewFields.Utility.SERVICE_ADDRESS));
+                assertThat(address.ward()).as(account.recordId()).isNotEmpty();
+                assertThat(address.city()).as(account.recordId()).isNotEmpty();
+            }
+        }
+        assertThat(dataset.view(SourceSystem.ELECTRICITY)).as("pre-2025 addresses are common in utility data")
+                .filteredOn(r -> ServiceAddressParser.parse(r.field(ViewFields.Utility.SERVICE_ADDRESS)).era() == Address.AdminEra.BEFORE_2025)
+                .hasSizeGreaterThan(dataset.view(SourceSystem.ELECTRICITY).size() / 3);
     }
 
     @ParameterizedTest
