@@ -1,4 +1,6 @@
-package org.citizenhub.sandbox.school;
+package org.citizenhub.connectors.school.simulated;
+
+import org.citizenhub.sandbox.school.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * route consumer. Linking and storing are not part of this figure (they belong to the routes).
  *
  * <pre>{@code
- * ./mvnw -B -ntp -q -pl sandbox -am test-compile dependency:build-classpath \
+ * ./mvnw -B -ntp -q -pl connectors -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
- * java -cp "sandbox/target/test-classes:sandbox/target/classes:$(cat sandbox/target/bench.classpath)" \
- *     org.citizenhub.sandbox.school.SchoolIngestBenchmark [people=200000] [rounds=5]
+ * java -cp "connectors/target/test-classes:connectors/target/classes:sandbox/target/classes:$(cat connectors/target/bench.classpath)" \
+ *     org.citizenhub.connectors.school.simulated.SchoolIngestBenchmark [people=200000] [rounds=5]
  * }</pre>
  */
 public final class SchoolIngestBenchmark {

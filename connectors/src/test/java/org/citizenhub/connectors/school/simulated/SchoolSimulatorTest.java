@@ -1,4 +1,6 @@
-package org.citizenhub.sandbox.school;
+package org.citizenhub.connectors.school.simulated;
+
+import org.citizenhub.sandbox.school.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

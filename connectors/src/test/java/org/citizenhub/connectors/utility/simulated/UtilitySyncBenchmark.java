@@ -1,4 +1,6 @@
-package org.citizenhub.sandbox.utility;
+package org.citizenhub.connectors.utility.simulated;
+
+import org.citizenhub.sandbox.utility.*;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,10 +36,10 @@ import org.slf4j.LoggerFactory;
  * Linking and storing are not part of these figures (they belong to the routes).
  *
  * <pre>{@code
- * ./mvnw -B -ntp -q -pl sandbox -am test-compile dependency:build-classpath \
+ * ./mvnw -B -ntp -q -pl connectors -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
- * java -cp "sandbox/target/test-classes:sandbox/target/classes:$(cat sandbox/target/bench.classpath)" \
- *     org.citizenhub.sandbox.utility.UtilitySyncBenchmark [people=200000] [pageSize=500] [rounds=5]
+ * java -cp "connectors/target/test-classes:connectors/target/classes:sandbox/target/classes:$(cat connectors/target/bench.classpath)" \
+ *     org.citizenhub.connectors.utility.simulated.UtilitySyncBenchmark [people=200000] [pageSize=500] [rounds=5]
  * }</pre>
  */
 public final class UtilitySyncBenchmark {

@@ -1,4 +1,6 @@
-package org.citizenhub.sandbox.utility;
+package org.citizenhub.connectors.utility.simulated;
+
+import org.citizenhub.sandbox.utility.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
