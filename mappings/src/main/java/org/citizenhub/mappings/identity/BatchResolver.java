@@ -1,0 +1,250 @@
+package org.citizenhub.mappings.identity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Identity resolution of whole files: load and normalize, block, compare, estimate the model by EM
+ * (no labels), score, decide, cluster. Deduplicates one or more files, or links two (pairs across the
+ * two only). Progress messages carry counts and timings, never record values.
+ */
+public final class BatchResolver {
+
+    private BatchResolver() {
+    }
+
+    /** Milliseconds per phase. */
+    public record Timings(long load, long block, long compare, long estimate, long score, long cluster) {
+        public long total() {
+            return load + block + compare + estimate + score + cluster;
+        }
+    }
+
+    /** Everything a run produced. */
+    public static final class Result {
+        final RecordTable table;
+        final List<String> truth;
+        final CandidatePairs candidates;
+        final MatchModel model;
+        final PairScorer scorer;
+        final float[] weights;
+        final byte[] outcomes;
+        final int[] clusterOf;
+        final boolean linkMode;
+        final InputQuality quality;
+        final Timings timings;
+        final long refusedLinks;
+
+        Result(RecordTable table, List<String> truth, CandidatePairs candidates, MatchModel model, PairScorer scorer,
+               float[] weights, byte[] outcomes, int[] clusterOf, boolean linkMode, InputQuality quality,
+               Timings timings, long refusedLinks) {
+            this.table = table;
+            this.truth = truth;
+            this.candidates = candidates;
+            this.model = model;
+            this.scorer = scorer;
+            this.weights = weights;
+            this.outcomes = outcomes;
+            this.clusterOf = clusterOf;
+            this.linkMode = linkMode;
+            this.quality = quality;
+            this.timings = timings;
+            this.refusedLinks = refusedLinks;
+        }
+
+        public RecordTable table() {
+            return table;
+        }
+
+        public CandidatePairs candidates() {
+            return candidates;
+        }
+
+        public MatchModel model() {
+            return model;
+        }
+
+        public PairScorer scorer() {
+            return scorer;
+        }
+
+        public int[] clusterOf() {
+            return clusterOf;
+        }
+
+        public InputQuality quality() {
+            return quality;
+        }
+
+        public Timings timings() {
+            return timings;
+        }
+
+        public long count(Outcome outcome) {
+            long n = 0;
+            for (byte o : outcomes) {
+                if (o == outcome.ordinal()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** Links that the clustering refused because they would have chained different people (now reviews). */
+        public long refusedLinks() {
+            return refusedLinks;
+        }
+
+        public Outcome outcome(int pair) {
+            return Outcome.values()[outcomes[pair]];
+        }
+
+        public double weight(int pair) {
+            return weights[pair];
+        }
+
+        public boolean hasTruth() {
+            return truth.stream().anyMatch(t -> t != null);
+        }
+
+        public PairwiseEvaluation evaluate() {
+            return PairwiseEvaluation.of(table, truth, clusterOf, candidates, linkMode);
+        }
+
+        /** Evaluation of the pairs between two sources only (same source twice: pairs inside that source). */
+        public PairwiseEvaluation evaluate(int sourceA, int sourceB) {
+            return PairwiseEvaluation.of(table, truth, clusterOf, candidates, linkMode, sourceA, sourceB);
+        }
+
+        public long clusters() {
+            long n = 0;
+            for (int i = 0; i < clusterOf.length; i++) {
+                if (clusterOf[i] == i) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    public static Result dedupe(MatchConfig config, List<Path> files, Consumer<String> progress) throws IOException {
+        return run(config, files, false, progress);
+    }
+
+    public static Result link(MatchConfig config, Path left, Path right, Consumer<String> progress) throws IOException {
+        return run(config, List.of(left, right), true, progress);
+    }
+
+    private static Result run(MatchConfig config, List<Path> files, boolean linkMode, Consumer<String> progress)
+            throws IOException {
+        long t0 = System.nanoTime();
+        InputQuality quality = new InputQuality();
+        RecordTable table = config.newTable();
+        TableLoader loader = new TableLoader(config, quality);
+        for (int f = 0; f < files.size(); f++) {
+            String source = linkMode ? (f == 0 ? "left" : "right") : null;
+            loader.load(files.get(f), source, table);
+        }
+        long t1 = System.nanoTime();
+        progress.accept(String.format("loaded %,d records in %,d ms", table.size(), ms(t0, t1)));
+        return resolve(config, table, loader.truth(), linkMode, quality, ms(t0, t1), progress);
+    }
+
+    /** Resolves a table that is already loaded. */
+    static Result resolve(MatchConfig config, RecordTable table, List<String> truth, boolean linkMode,
+                          InputQuality quality, long loadMs, Consumer<String> progress) {
+        long t1 = System.nanoTime();
+        CandidatePairs candidates = CandidatePairs.generate(table, config.blockingRules(), config.maxBlockSize(), linkMode);
+        long t2 = System.nanoTime();
+        progress.accept(String.format("blocking: %,d candidate pairs in %,d ms", candidates.size(), ms(t1, t2)));
+        for (CandidatePairs.RuleStats s : candidates.ruleStats()) {
+            progress.accept(String.format("  rule [%s]: %,d new pairs, %,d blocks, %,d oversized blocks skipped (%,d records)",
+                    s.rule(), s.newPairs(), s.blocks(), s.oversizedBlocks(), s.recordsInOversizedBlocks()));
+        }
+
+        List<Comparison> comparisons = config.comparisons(table);
+        int n = candidates.size();
+        long[] patterns = new long[n];
+        PairScorer patternScorer = new PairScorer(comparisons, new MatchModel(names(comparisons),
+                uniform(comparisons), uniform(comparisons), 0.5), config.decision());
+        IntStream.range(0, n).parallel().forEach(i -> patterns[i] = patternScorer.pattern(candidates.left(i), candidates.right(i)));
+        long t3 = System.nanoTime();
+        progress.accept(String.format("compared %,d pairs in %,d ms", n, ms(t2, t3)));
+
+        ParameterEstimator.PatternCounts counts = ParameterEstimator.count(patterns, n);
+        MatchModel model = ParameterEstimator.estimate(comparisons, counts, config.maxIterations());
+        long t4 = System.nanoTime();
+        progress.accept(String.format("EM over %,d distinct patterns in %,d ms: prior %.4f", counts.patterns().length,
+                ms(t3, t4), model.prior()));
+
+        PairScorer scorer = new PairScorer(comparisons, model, config.decision());
+        float[] weights = new float[n];
+        byte[] outcomes = new byte[n];
+        IntStream.range(0, n).parallel().forEach(i -> {
+            double w = scorer.weight(patterns[i], candidates.left(i));
+            weights[i] = (float) w;
+            outcomes[i] = (byte) scorer.outcome(w, scorer.vetoed(patterns[i])).ordinal();
+        });
+        long t5 = System.nanoTime();
+        progress.accept(String.format("scored in %,d ms", ms(t4, t5)));
+
+        int links = 0;
+        for (byte o : outcomes) {
+            if (o == Outcome.LINK.ordinal()) {
+                links++;
+            }
+        }
+        int[] la = new int[links];
+        int[] lb = new int[links];
+        float[] lw = new float[links];
+        int[] pairOf = new int[links];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (outcomes[i] == Outcome.LINK.ordinal()) {
+                la[k] = candidates.left(i);
+                lb[k] = candidates.right(i);
+                lw[k] = weights[i];
+                pairOf[k++] = i;
+            }
+        }
+        Clusterer clusterer = new Clusterer(scorer, config.cluster(), table.size());
+        boolean[] accepted = clusterer.cluster(la, lb, lw, links, config.decision().oneToOne());
+        long refused = 0;
+        for (int e = 0; e < links; e++) {
+            if (!accepted[e]) {
+                outcomes[pairOf[e]] = (byte) Outcome.REVIEW.ordinal();
+                refused++;
+            }
+        }
+        int[] clusterOf = clusterer.clusterIds();
+        long t6 = System.nanoTime();
+        progress.accept(String.format("clustered %,d links in %,d ms (%,d refused: would chain different people)",
+                links, ms(t5, t6), refused));
+        Timings timings = new Timings(loadMs, ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6));
+        return new Result(table, truth, candidates, model, scorer, weights, outcomes, clusterOf, linkMode, quality,
+                timings, refused);
+    }
+
+    private static List<String> names(List<Comparison> comparisons) {
+        List<String> names = new ArrayList<>();
+        comparisons.forEach(c -> names.add(c.name()));
+        return names;
+    }
+
+    private static double[][] uniform(List<Comparison> comparisons) {
+        double[][] p = new double[comparisons.size()][];
+        for (int c = 0; c < p.length; c++) {
+            p[c] = new double[comparisons.get(c).levels().size()];
+            java.util.Arrays.fill(p[c], 0.5);
+        }
+        return p;
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+}

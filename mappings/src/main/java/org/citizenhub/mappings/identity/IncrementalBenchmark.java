@@ -1,0 +1,14 @@
+package org.citizenhub.mappings.identity;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+final class IncrementalBenchmark {
+    private IncrementalBenchmark() {
+    }
+
+    static int command(Map<String, List<String>> o, PrintStream out) {
+        throw new IllegalArgumentException("not yet");
+    }
+}

@@ -1,0 +1,87 @@
+package org.citizenhub.mappings.identity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The normalized records of a run or of an incremental index, column by column: per key an int code
+ * per record (dictionary-encoded, see {@link KeyColumn}), plus record ids and sources. Appending a row
+ * is separate from counting it in the term frequencies so that a record can be scored and then
+ * either kept ({@link #commitLast()}) or dropped ({@link #dropLast()}).
+ */
+public final class RecordTable {
+
+    private final Map<String, KeyColumn> columns = new LinkedHashMap<>();
+    private final KeyColumn[] byIndex;
+    private final List<String> ids = new ArrayList<>();
+    private final Map<String, Integer> sourceCodes = new LinkedHashMap<>();
+    private int[] sources = new int[1024];
+    private int size;
+
+    RecordTable(List<String> keyNames) {
+        byIndex = new KeyColumn[keyNames.size()];
+        for (int i = 0; i < keyNames.size(); i++) {
+            KeyColumn c = new KeyColumn(keyNames.get(i));
+            byIndex[i] = c;
+            columns.put(keyNames.get(i), c);
+        }
+    }
+
+    public KeyColumn column(String key) {
+        KeyColumn c = columns.get(key);
+        if (c == null) {
+            throw new ConfigFile.ConfigException("unknown key '" + key + "' (known keys: " + columns.keySet() + ")");
+        }
+        return c;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public String id(int row) {
+        return ids.get(row);
+    }
+
+    public int source(int row) {
+        return sources[row];
+    }
+
+    /** The names of the sources in order of their codes. */
+    public List<String> sourceNames() {
+        return new ArrayList<>(sourceCodes.keySet());
+    }
+
+    int sourceCode(String source) {
+        return sourceCodes.computeIfAbsent(source, s -> sourceCodes.size());
+    }
+
+    /** Appends a row of key values (aligned with the key names) and returns its index; not yet counted. */
+    int append(String id, String source, String[] keyValues) {
+        int row = size;
+        for (int k = 0; k < byIndex.length; k++) {
+            byIndex[k].set(row, byIndex[k].intern(keyValues[k]));
+        }
+        if (row >= sources.length) {
+            sources = Arrays.copyOf(sources, sources.length * 2);
+        }
+        sources[row] = sourceCode(source);
+        ids.add(id);
+        size++;
+        return row;
+    }
+
+    void commitLast() {
+        for (KeyColumn c : byIndex) {
+            c.count(size - 1);
+        }
+    }
+
+    void dropLast() {
+        size--;
+        ids.remove(size);
+    }
+}
