@@ -176,7 +176,12 @@ public final class BatchResolver {
         progress.accept(String.format("compared %,d pairs in %,d ms", n, ms(t2, t3)));
 
         ParameterEstimator.PatternCounts counts = ParameterEstimator.count(patterns, n);
-        MatchModel model = ParameterEstimator.estimate(comparisons, counts, config.maxIterations());
+        double[][] fixedU = null;
+        if (config.uFromRandomPairs()) {
+            fixedU = ParameterEstimator.uFromRandomPairs(comparisons,
+                    randomPairPatterns(table, patternScorer, linkMode, config.randomPairs()));
+        }
+        MatchModel model = ParameterEstimator.estimate(comparisons, counts, config.maxIterations(), fixedU);
         long t4 = System.nanoTime();
         progress.accept(String.format("EM over %,d distinct patterns in %,d ms: prior %.4f", counts.patterns().length,
                 ms(t3, t4), model.prior()));
@@ -227,6 +232,25 @@ public final class BatchResolver {
         Timings timings = new Timings(loadMs, ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6));
         return new Result(table, truth, candidates, model, scorer, weights, outcomes, clusterOf, linkMode, quality,
                 timings, refused);
+    }
+
+    /** Patterns of random pairs (across sources when linking), from a fixed seed so runs repeat. */
+    private static ParameterEstimator.PatternCounts randomPairPatterns(RecordTable table, PairScorer scorer,
+                                                                       boolean linkMode, int samples) {
+        int n = table.size();
+        int[] left = IntStream.range(0, n).filter(r -> !linkMode || table.source(r) == 0).toArray();
+        int[] right = IntStream.range(0, n).filter(r -> !linkMode || table.source(r) != 0).toArray();
+        if (left.length == 0 || right.length == 0) {
+            return new ParameterEstimator.PatternCounts(new long[0], new long[0]);
+        }
+        long[] patterns = new long[samples];
+        IntStream.range(0, samples).parallel().forEach(i -> {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(0x5eed + i);
+            int a = left[random.nextInt(left.length)];
+            int b = right[random.nextInt(right.length)];
+            patterns[i] = a == b ? 0 : scorer.pattern(a, b);
+        });
+        return ParameterEstimator.count(patterns, samples);
     }
 
     private static List<String> names(List<Comparison> comparisons) {

@@ -47,6 +47,8 @@ public final class MatchConfig {
     private final Decision decision;
     private final ClusterSpec cluster;
     private final int maxIterations;
+    private final boolean uFromRandomPairs;
+    private final int randomPairs;
 
     private MatchConfig(ConfigFile file) {
         this.file = file;
@@ -95,7 +97,14 @@ public final class MatchConfig {
         decision = new Decision(d.number("link-probability", 0.95), d.number("review-probability", 0.5), d.flag("one-to-one", false));
         ConfigFile.Section c = file.section("cluster");
         cluster = new ClusterSpec(c.number("min-average-probability", 0.5), (int) c.number("max-cluster-size", 200));
-        maxIterations = (int) file.section("model").number("max-iterations", 200);
+        ConfigFile.Section model = file.section("model");
+        maxIterations = (int) model.number("max-iterations", 200);
+        String u = model.get("u-estimation").orElse("random-pairs");
+        if (!u.equals("random-pairs") && !u.equals("em")) {
+            throw new ConfigFile.ConfigException("[model] u-estimation must be random-pairs or em");
+        }
+        uFromRandomPairs = u.equals("random-pairs");
+        randomPairs = (int) model.number("random-pairs", 1_000_000);
         if (file.sections("comparison").isEmpty()) {
             throw new ConfigFile.ConfigException("a configuration needs at least one [comparison ...] section");
         }
@@ -139,6 +148,15 @@ public final class MatchConfig {
 
     public int maxIterations() {
         return maxIterations;
+    }
+
+    /** True: u probabilities from random pairs, EM estimates m and the prior; false: EM estimates all. */
+    public boolean uFromRandomPairs() {
+        return uFromRandomPairs;
+    }
+
+    public int randomPairs() {
+        return randomPairs;
     }
 
     /** An empty table with this configuration's keys. */

@@ -42,6 +42,37 @@ public final class ParameterEstimator {
     }
 
     public static MatchModel estimate(List<Comparison> comparisons, PatternCounts data, int maxIterations) {
+        return estimate(comparisons, data, maxIterations, null);
+    }
+
+    /**
+     * u probabilities from random pairs of records, which are almost all pairs of different people:
+     * the share of each level among them (with add-one smoothing). Anchors EM so that it cannot take a
+     * frequent kind of match (e.g. all pairs with swapped names) for the non-match class.
+     */
+    public static double[][] uFromRandomPairs(List<Comparison> comparisons, PatternCounts random) {
+        double[][] u = new double[comparisons.size()][];
+        for (int c = 0; c < u.length; c++) {
+            int levels = comparisons.get(c).levels().size();
+            double[] counts = new double[levels];
+            double seen = 0;
+            for (int p = 0; p < random.patterns().length; p++) {
+                int l = level(random.patterns()[p], c);
+                if (l >= 0) {
+                    counts[l] += random.counts()[p];
+                    seen += random.counts()[p];
+                }
+            }
+            u[c] = new double[levels];
+            for (int l = 0; l < levels; l++) {
+                u[c][l] = (counts[l] + 1) / (seen + levels);
+            }
+        }
+        return u;
+    }
+
+    /** EM; with {@code fixedU} the u probabilities stay as given and only m and the prior are estimated. */
+    public static MatchModel estimate(List<Comparison> comparisons, PatternCounts data, int maxIterations, double[][] fixedU) {
         int nc = comparisons.size();
         double[][] m = new double[nc][];
         double[][] u = new double[nc][];
@@ -61,7 +92,7 @@ public final class ParameterEstimator {
             }
             for (int l = 0; l < levels; l++) {
                 m[c][l] = l == 0 ? 0.9 : 0.1 / (levels - 1);
-                u[c][l] = seen == 0 ? 1.0 / levels : (freq[l] + 1) / (seen + levels);
+                u[c][l] = fixedU != null ? fixedU[c][l] : seen == 0 ? 1.0 / levels : (freq[l] + 1) / (seen + levels);
             }
         }
         double lambda = 0.1;
@@ -105,7 +136,9 @@ public final class ParameterEstimator {
             lambda = matchTotal / total;
             for (int c = 0; c < nc; c++) {
                 change = Math.max(change, normalizeInto(mSum[c], m[c]));
-                change = Math.max(change, normalizeInto(uSum[c], u[c]));
+                if (fixedU == null) {
+                    change = Math.max(change, normalizeInto(uSum[c], u[c]));
+                }
             }
             if (change < 1e-7) {
                 break;
