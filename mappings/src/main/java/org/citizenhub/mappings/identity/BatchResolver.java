@@ -176,12 +176,7 @@ public final class BatchResolver {
         progress.accept(String.format("compared %,d pairs in %,d ms", n, ms(t2, t3)));
 
         ParameterEstimator.PatternCounts counts = ParameterEstimator.count(patterns, n);
-        double[][] fixedU = null;
-        if (config.uFromRandomPairs()) {
-            fixedU = ParameterEstimator.uFromRandomPairs(comparisons,
-                    randomPairPatterns(table, patternScorer, linkMode, config.randomPairs()));
-        }
-        MatchModel model = ParameterEstimator.estimate(comparisons, counts, config.maxIterations(), fixedU);
+        MatchModel model = estimate(config, table, comparisons, counts, linkMode);
         long t4 = System.nanoTime();
         progress.accept(String.format("EM over %,d distinct patterns in %,d ms: prior %.4f", counts.patterns().length,
                 ms(t3, t4), model.prior()));
@@ -232,6 +227,30 @@ public final class BatchResolver {
         Timings timings = new Timings(loadMs, ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6));
         return new Result(table, truth, candidates, model, scorer, weights, outcomes, clusterOf, linkMode, quality,
                 timings, refused);
+    }
+
+    /** Estimates the model from the patterns of the candidate pairs (and random pairs for u, if so configured). */
+    static MatchModel estimate(MatchConfig config, RecordTable table, List<Comparison> comparisons,
+                               ParameterEstimator.PatternCounts counts, boolean linkMode) {
+        double[][] fixedU = null;
+        if (config.uFromRandomPairs()) {
+            PairScorer patternScorer = new PairScorer(comparisons, new MatchModel(names(comparisons),
+                    uniform(comparisons), uniform(comparisons), 0.5), config.decision());
+            fixedU = ParameterEstimator.uFromRandomPairs(comparisons,
+                    randomPairPatterns(table, patternScorer, linkMode, config.randomPairs()));
+        }
+        return ParameterEstimator.estimate(comparisons, counts, config.maxIterations(), fixedU, config.uFixed());
+    }
+
+    /** Estimates a model for the records of a table by blocking and comparing them as a batch run does. */
+    static MatchModel estimate(MatchConfig config, RecordTable table, List<Comparison> comparisons) {
+        CandidatePairs candidates = CandidatePairs.generate(table, config.blockingRules(), config.maxBlockSize(), false);
+        PairScorer patternScorer = new PairScorer(comparisons, new MatchModel(names(comparisons),
+                uniform(comparisons), uniform(comparisons), 0.5), config.decision());
+        long[] patterns = new long[candidates.size()];
+        IntStream.range(0, patterns.length).parallel()
+                .forEach(i -> patterns[i] = patternScorer.pattern(candidates.left(i), candidates.right(i)));
+        return estimate(config, table, comparisons, ParameterEstimator.count(patterns, patterns.length), false);
     }
 
     /** Patterns of random pairs (across sources when linking), from a fixed seed so runs repeat. */

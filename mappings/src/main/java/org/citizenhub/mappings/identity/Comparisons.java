@@ -87,6 +87,7 @@ final class Comparisons {
         private final boolean jaroWinkler;
         private final double[] thresholds;
         private final KeyColumn crossKey;
+        private final ThreadLocal<LevelMemo> memo = ThreadLocal.withInitial(LevelMemo::new);
 
         Similarity(String name, List<String> veto, KeyColumn tf, KeyColumn key, String metric, double[] thresholds,
                    KeyColumn crossKey) {
@@ -124,23 +125,64 @@ final class Comparisons {
             if (ca == cb) {
                 return 0;
             }
-            String va = key.value(ca);
-            String vb = key.value(cb);
-            double sim = jaroWinkler ? StringSimilarity.jaroWinkler(va, vb) : StringSimilarity.levenshteinSimilarity(va, vb);
-            for (int i = 0; i < thresholds.length; i++) {
-                if (sim >= thresholds[i]) {
-                    return i + 1;
+            int level = memo.get().level(ca, cb);
+            if (level < 0) {
+                double sim = jaroWinkler ? StringSimilarity.jaroWinkler(key.chars(ca), key.chars(cb))
+                        : StringSimilarity.levenshteinSimilarity(key.value(ca), key.value(cb));
+                level = thresholds.length + 1;
+                for (int i = 0; i < thresholds.length; i++) {
+                    if (sim >= thresholds[i]) {
+                        level = i + 1;
+                        break;
+                    }
                 }
+                memo.get().put(ca, cb, level);
             }
+            if (level <= thresholds.length) {
+                return level;
+            }
+            String va = key.value(ca);
             if (crossKey != null) {
                 int xa = crossKey.code(a);
                 int xb = crossKey.code(b);
-                if (xa != 0 && xb != 0 && crossKey.value(xb).equals(va) && crossKey.value(xa).equals(vb)) {
+                if (xa != 0 && xb != 0 && crossKey.value(xb).equals(va) && crossKey.value(xa).equals(key.value(cb))) {
                     return thresholds.length + 1;
                 }
                 return thresholds.length + 2;
             }
             return thresholds.length + 1;
+        }
+    }
+
+    /**
+     * Remembers the similarity level of recently seen pairs of values (per thread, direct-mapped): names,
+     * suburbs and streets repeat across millions of pairs, and similarity is the costly part of comparing.
+     */
+    static final class LevelMemo {
+        private static final int SIZE = 1 << 16;
+        private final long[] keys = new long[SIZE];
+        private final byte[] levels = new byte[SIZE];
+
+        LevelMemo() {
+            java.util.Arrays.fill(keys, -1L);
+        }
+
+        int level(int a, int b) {
+            long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+            int slot = slot(key);
+            return keys[slot] == key ? levels[slot] : -1;
+        }
+
+        void put(int a, int b, int level) {
+            long key = a < b ? ((long) a << 32) | b : ((long) b << 32) | a;
+            int slot = slot(key);
+            keys[slot] = key;
+            levels[slot] = (byte) level;
+        }
+
+        private static int slot(long key) {
+            key *= 0x9E3779B97F4A7C15L;
+            return (int) (key >>> 48);
         }
     }
 

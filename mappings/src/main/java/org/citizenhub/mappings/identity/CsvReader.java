@@ -73,6 +73,9 @@ public final class CsvReader implements Closeable {
             if (line.isBlank()) {
                 continue;
             }
+            if (line.indexOf('"') < 0) {
+                return splitPlain(line);
+            }
             List<String> fields = new ArrayList<>();
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
@@ -118,6 +121,28 @@ public final class CsvReader implements Closeable {
             fields.add(finish(field));
             return fields.toArray(new String[0]);
         }
+    }
+
+    /** A line without quotes: split at every separator. */
+    private String[] splitPlain(String line) {
+        int count = 1;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == separator) {
+                count++;
+            }
+        }
+        String[] fields = new String[count];
+        int start = 0;
+        for (int f = 0; f < count; f++) {
+            int end = line.indexOf(separator, start);
+            if (end < 0) {
+                end = line.length();
+            }
+            String v = line.substring(start, end);
+            fields[f] = trim ? v.strip() : v;
+            start = end + 1;
+        }
+        return fields;
     }
 
     private static boolean isBlank(StringBuilder b) {

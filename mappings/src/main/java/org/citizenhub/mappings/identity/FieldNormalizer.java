@@ -34,8 +34,9 @@ public interface FieldNormalizer {
             case "phone" -> new Phone();
             case "address" -> new Address();
             case "sex" -> new SexCode();
+            case "sorted-words" -> new SortedWords();
             default -> throw new ConfigFile.ConfigException("unknown normalizer '" + name
-                    + "' (known: text, digits, date, vn-name, personal-id, phone, address, sex)");
+                    + "' (known: text, digits, date, vn-name, personal-id, phone, address, sex, sorted-words)");
         };
     }
 
@@ -46,6 +47,10 @@ public interface FieldNormalizer {
         }
 
         public void normalize(String[] raw, String[] out) {
+            if (raw.length == 1 && isFolded(raw[0])) {
+                out[0] = raw[0];
+                return;
+            }
             StringBuilder b = new StringBuilder();
             for (String r : raw) {
                 String f = VietnameseText.fold(r);
@@ -58,6 +63,49 @@ public interface FieldNormalizer {
             }
             out[0] = b.toString();
         }
+
+        /** Already lower-case ASCII letters and digits with single inner spaces: nothing to fold. */
+        private static boolean isFolded(String s) {
+            if (s == null || s.isEmpty()) {
+                return false;
+            }
+            char prev = ' ';
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ' ' && prev != ' ';
+                if (!ok) {
+                    return false;
+                }
+                prev = c;
+            }
+            return prev != ' ';
+        }
+    }
+
+    /**
+     * The folded words of several columns in alphabetical order, and their initials: a blocking key that
+     * does not care which column a word was written in (given and family name swapped).
+     */
+    final class SortedWords implements FieldNormalizer {
+        public List<String> keySuffixes() {
+            return List.of("", ".initials");
+        }
+
+        public void normalize(String[] raw, String[] out) {
+            java.util.List<String> words = new java.util.ArrayList<>();
+            for (String r : raw) {
+                for (String w : VietnameseText.fold(r).split(" ")) {
+                    if (!w.isEmpty()) {
+                        words.add(w);
+                    }
+                }
+            }
+            java.util.Collections.sort(words);
+            out[0] = String.join(" ", words);
+            StringBuilder initials = new StringBuilder();
+            words.forEach(w -> initials.append(w.charAt(0)));
+            out[1] = initials.toString();
+        }
     }
 
     /** Digits only (postcodes, account numbers); a value with no digit is missing. */
@@ -68,6 +116,10 @@ public interface FieldNormalizer {
 
         public void normalize(String[] raw, String[] out) {
             String r = raw[0] == null ? "" : raw[0];
+            if (!r.isEmpty() && r.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                out[0] = r;
+                return;
+            }
             StringBuilder b = new StringBuilder(r.length());
             for (int i = 0; i < r.length(); i++) {
                 char c = r.charAt(i);

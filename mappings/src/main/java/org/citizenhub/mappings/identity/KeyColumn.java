@@ -15,6 +15,7 @@ public final class KeyColumn {
     private final String name;
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> values = new ArrayList<>();
+    private final List<char[]> chars = new ArrayList<>();
     private int[] counts = new int[16];
     private int[] codes = new int[1024];
     private long nonMissing;
@@ -23,6 +24,7 @@ public final class KeyColumn {
     KeyColumn(String name) {
         this.name = name;
         values.add(null);
+        chars.add(new char[0]);
     }
 
     public String name() {
@@ -41,6 +43,7 @@ public final class KeyColumn {
         int next = values.size();
         ids.put(value, next);
         values.add(value);
+        chars.add(value.toCharArray());
         if (next >= counts.length) {
             counts = Arrays.copyOf(counts, counts.length * 2);
         }
@@ -74,6 +77,11 @@ public final class KeyColumn {
 
     public String value(int code) {
         return values.get(code);
+    }
+
+    /** The characters of a value, kept once per distinct value for fast similarity measures. */
+    char[] chars(int code) {
+        return chars.get(code);
     }
 
     public int distinctValues() {

@@ -48,6 +48,7 @@ public final class MatchConfig {
     private final ClusterSpec cluster;
     private final int maxIterations;
     private final boolean uFromRandomPairs;
+    private final boolean uFixed;
     private final int randomPairs;
 
     private MatchConfig(ConfigFile file) {
@@ -99,12 +100,13 @@ public final class MatchConfig {
         cluster = new ClusterSpec(c.number("min-average-probability", 0.5), (int) c.number("max-cluster-size", 200));
         ConfigFile.Section model = file.section("model");
         maxIterations = (int) model.number("max-iterations", 200);
-        String u = model.get("u-estimation").orElse("random-pairs");
-        if (!u.equals("random-pairs") && !u.equals("em")) {
-            throw new ConfigFile.ConfigException("[model] u-estimation must be random-pairs or em");
+        String u = model.get("u-estimation").orElse("random-pairs-then-em");
+        if (!List.of("random-pairs", "random-pairs-then-em", "em").contains(u)) {
+            throw new ConfigFile.ConfigException("[model] u-estimation must be random-pairs, random-pairs-then-em or em");
         }
-        uFromRandomPairs = u.equals("random-pairs");
-        randomPairs = (int) model.number("random-pairs", 1_000_000);
+        uFromRandomPairs = !u.equals("em");
+        uFixed = u.equals("random-pairs");
+        randomPairs = (int) model.number("random-pairs", 300_000);
         if (file.sections("comparison").isEmpty()) {
             throw new ConfigFile.ConfigException("a configuration needs at least one [comparison ...] section");
         }
@@ -153,6 +155,11 @@ public final class MatchConfig {
     /** True: u probabilities from random pairs, EM estimates m and the prior; false: EM estimates all. */
     public boolean uFromRandomPairs() {
         return uFromRandomPairs;
+    }
+
+    /** True: u stays as measured on random pairs; false: EM refines it on the candidate pairs. */
+    public boolean uFixed() {
+        return uFixed;
     }
 
     public int randomPairs() {

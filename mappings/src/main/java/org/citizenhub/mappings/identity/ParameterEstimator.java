@@ -73,6 +73,15 @@ public final class ParameterEstimator {
 
     /** EM; with {@code fixedU} the u probabilities stay as given and only m and the prior are estimated. */
     public static MatchModel estimate(List<Comparison> comparisons, PatternCounts data, int maxIterations, double[][] fixedU) {
+        return estimate(comparisons, data, maxIterations, fixedU, true);
+    }
+
+    /**
+     * EM; {@code startU} (may be null) gives the starting u probabilities, kept fixed when {@code keepU}.
+     */
+    public static MatchModel estimate(List<Comparison> comparisons, PatternCounts data, int maxIterations, double[][] startU,
+                                      boolean keepU) {
+        double[][] fixedU = startU;
         int nc = comparisons.size();
         double[][] m = new double[nc][];
         double[][] u = new double[nc][];
@@ -136,7 +145,7 @@ public final class ParameterEstimator {
             lambda = matchTotal / total;
             for (int c = 0; c < nc; c++) {
                 change = Math.max(change, normalizeInto(mSum[c], m[c]));
-                if (fixedU == null) {
+                if (fixedU == null || !keepU) {
                     change = Math.max(change, normalizeInto(uSum[c], u[c]));
                 }
             }

@@ -74,6 +74,30 @@ public final class RecordTable {
         return row;
     }
 
+    /**
+     * Appends and counts many rows at once; each key column is interned by its own task, so the columns
+     * of a chunk are encoded in parallel.
+     */
+    void appendAll(List<String> rowIds, List<String> rowSources, String[][] keyValues) {
+        int first = size;
+        int count = rowIds.size();
+        java.util.stream.IntStream.range(0, byIndex.length).parallel().forEach(k -> {
+            KeyColumn column = byIndex[k];
+            for (int i = 0; i < count; i++) {
+                column.set(first + i, column.intern(keyValues[i][k]));
+                column.count(first + i);
+            }
+        });
+        for (int i = 0; i < count; i++) {
+            if (first + i >= sources.length) {
+                sources = Arrays.copyOf(sources, sources.length * 2);
+            }
+            sources[first + i] = sourceCode(rowSources.get(i));
+            ids.add(rowIds.get(i));
+        }
+        size += count;
+    }
+
     void commitLast() {
         for (KeyColumn c : byIndex) {
             c.count(size - 1);

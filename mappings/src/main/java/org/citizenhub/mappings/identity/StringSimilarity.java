@@ -11,24 +11,29 @@ public final class StringSimilarity {
         if (a.equals(b)) {
             return 1.0;
         }
-        int la = a.length();
-        int lb = b.length();
+        return jaroWinkler(a.toCharArray(), b.toCharArray());
+    }
+
+    /** Jaro-Winkler on character arrays (no equality shortcut: callers compare codes first). */
+    public static double jaroWinkler(char[] a, char[] b) {
+        int la = a.length;
+        int lb = b.length;
         if (la == 0 || lb == 0) {
             return 0.0;
         }
         if (la > 64 || lb > 64) {
-            return a.equals(b) ? 1.0 : levenshteinSimilarity(a, b);
+            return levenshteinSimilarity(new String(a), new String(b));
         }
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
         long matchedB = 0L;
         long matchedA = 0L;
         int matches = 0;
         for (int i = 0; i < la; i++) {
-            char c = a.charAt(i);
+            char c = a[i];
             int from = Math.max(0, i - window);
             int to = Math.min(lb - 1, i + window);
             for (int j = from; j <= to; j++) {
-                if ((matchedB & (1L << j)) == 0 && b.charAt(j) == c) {
+                if ((matchedB & (1L << j)) == 0 && b[j] == c) {
                     matchedB |= 1L << j;
                     matchedA |= 1L << i;
                     matches++;
@@ -46,7 +51,7 @@ public final class StringSimilarity {
                 while ((matchedB & (1L << j)) == 0) {
                     j++;
                 }
-                if (a.charAt(i) != b.charAt(j)) {
+                if (a[i] != b[j]) {
                     transpositions++;
                 }
                 j++;
@@ -56,7 +61,7 @@ public final class StringSimilarity {
         double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
         int prefix = 0;
         int maxPrefix = Math.min(4, Math.min(la, lb));
-        while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {
+        while (prefix < maxPrefix && a[prefix] == b[prefix]) {
             prefix++;
         }
         return jaro + prefix * 0.1 * (1.0 - jaro);

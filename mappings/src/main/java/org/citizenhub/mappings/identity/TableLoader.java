@@ -82,19 +82,20 @@ final class TableLoader {
                              int idColumn, int sourceColumn, int truthColumn, String source) {
         String[][] keys = new String[chunk.size()][];
         IntStream.range(0, chunk.size()).parallel().forEach(i -> keys[i] = normalizer.keys(chunk.get(i)));
+        List<String> ids = new ArrayList<>(chunk.size());
+        List<String> sources = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             String[] row = chunk.get(i);
             String id = idColumn >= 0 && idColumn < row.length && !row[idColumn].isBlank()
-                    ? row[idColumn].strip() : "row-" + (table.size() + 1);
+                    ? row[idColumn].strip() : "row-" + (table.size() + i + 1);
             if (!seenIds.add((source == null ? "" : source) + "\u0000" + id)) {
                 duplicateIds++;
             }
-            String src = sourceColumn >= 0 && sourceColumn < row.length ? row[sourceColumn].strip() : (source == null ? "" : source);
-            int r = table.append(id, src, keys[i]);
-            table.commitLast();
+            ids.add(id);
+            sources.add(sourceColumn >= 0 && sourceColumn < row.length ? row[sourceColumn].strip() : (source == null ? "" : source));
             truth.add(truthOf(row, id, truthColumn));
-            assert r == truth.size() - 1;
         }
+        table.appendAll(ids, sources, keys);
     }
 
     private String truthOf(String[] row, String id, int truthColumn) {

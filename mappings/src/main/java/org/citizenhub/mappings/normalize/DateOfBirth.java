@@ -32,6 +32,13 @@ public record DateOfBirth(int year, int month, int day, boolean janFirstPlacehol
         if (s.isEmpty() || s.length() > 40) {
             return null;
         }
+        if (s.length() == 8 && allDigits(s)) {
+            return of(digits(s, 0, 4), digits(s, 4, 6), digits(s, 6, 8));
+        }
+        if (s.length() == 10 && (s.charAt(2) == '/' || s.charAt(2) == '-' || s.charAt(2) == '.') && s.charAt(5) == s.charAt(2)
+                && allDigits(s.substring(0, 2) + s.substring(3, 5) + s.substring(6))) {
+            return of(digits(s, 6, 10), digits(s, 3, 5), digits(s, 0, 2));
+        }
         Matcher m;
         if ((m = DAY_FIRST.matcher(s)).matches()) {
             return of(num(m, 3), num(m, 2), num(m, 1));
@@ -76,6 +83,23 @@ public record DateOfBirth(int year, int month, int day, boolean janFirstPlacehol
         return day <= LocalDate.of(year, month, 1).lengthOfMonth();
     }
 
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
+    }
+
     private static int num(Matcher m, int group) {
         return Integer.parseInt(m.group(group));
     }
@@ -86,8 +110,13 @@ public record DateOfBirth(int year, int month, int day, boolean janFirstPlacehol
 
     /** The key form {@code yyyyMMdd} with 00 for unknown parts, and a trailing {@code p} for 01/01. */
     public String key() {
-        String k = String.format("%04d%02d%02d", year, month, day);
-        return janFirstPlaceholder ? k + "p" : k;
+        StringBuilder k = new StringBuilder(9).append(year);
+        k.append((char) ('0' + month / 10)).append((char) ('0' + month % 10));
+        k.append((char) ('0' + day / 10)).append((char) ('0' + day % 10));
+        if (janFirstPlaceholder) {
+            k.append('p');
+        }
+        return k.toString();
     }
 
     /** Reads back a {@link #key()}. */
