@@ -125,7 +125,8 @@ final class Comparisons {
             if (ca == cb) {
                 return 0;
             }
-            int level = memo.get().level(ca, cb);
+            LevelMemo remembered = memo.get();
+            int level = remembered.level(ca, cb);
             if (level < 0) {
                 double sim = jaroWinkler ? StringSimilarity.jaroWinkler(key.chars(ca), key.chars(cb))
                         : StringSimilarity.levenshteinSimilarity(key.value(ca), key.value(cb));
@@ -136,7 +137,7 @@ final class Comparisons {
                         break;
                     }
                 }
-                memo.get().put(ca, cb, level);
+                remembered.put(ca, cb, level);
             }
             if (level <= thresholds.length) {
                 return level;
@@ -159,7 +160,7 @@ final class Comparisons {
      * suburbs and streets repeat across millions of pairs, and similarity is the costly part of comparing.
      */
     static final class LevelMemo {
-        private static final int SIZE = 1 << 16;
+        private static final int SIZE = 1 << 12;
         private final long[] keys = new long[SIZE];
         private final byte[] levels = new byte[SIZE];
 
@@ -182,7 +183,7 @@ final class Comparisons {
 
         private static int slot(long key) {
             key *= 0x9E3779B97F4A7C15L;
-            return (int) (key >>> 48);
+            return (int) (key >>> 52);
         }
     }
 
@@ -259,28 +260,31 @@ final class Comparisons {
 
     /** Two 8-digit dates differing in one digit or in two neighbouring digits swapped. */
     static boolean oneDigitApart(int a, int b) {
-        int[] da = new int[8];
-        int[] db = new int[8];
-        for (int i = 7; i >= 0; i--) {
-            da[i] = a % 10;
-            db[i] = b % 10;
+        int diffs = 0;
+        int position = -1;
+        int da0 = 0;
+        int db0 = 0;
+        for (int i = 0; i < 8; i++) {
+            int da = a % 10;
+            int db = b % 10;
             a /= 10;
             b /= 10;
-        }
-        int first = -1;
-        int diffs = 0;
-        for (int i = 0; i < 8; i++) {
-            if (da[i] != db[i]) {
+            if (da != db) {
                 diffs++;
-                if (first < 0) {
-                    first = i;
+                if (diffs == 1) {
+                    position = i;
+                    da0 = da;
+                    db0 = db;
+                } else if (diffs == 2) {
+                    if (position != i - 1 || da != db0 || db != da0) {
+                        return false;
+                    }
+                } else {
+                    return false;
                 }
             }
         }
-        if (diffs == 1) {
-            return true;
-        }
-        return diffs == 2 && first < 7 && da[first] == db[first + 1] && da[first + 1] == db[first];
+        return diffs == 1 || diffs == 2;
     }
 
     static final class Identifier extends Comparison {
@@ -304,9 +308,7 @@ final class Comparisons {
             if (ca == cb) {
                 return 0;
             }
-            String va = key.value(ca);
-            String vb = key.value(cb);
-            if (PersonalId.nearMatch(va, vb) || StringSimilarity.withinOneEdit(va, vb)) {
+            if (StringSimilarity.withinOneEdit(key.chars(ca), key.chars(cb))) {
                 return 1;
             }
             if (validKey != null && validKey.code(a) != 0 && validKey.code(b) != 0) {

@@ -17,12 +17,15 @@ public final class KeyColumn {
     private final List<String> values = new ArrayList<>();
     private final List<char[]> chars = new ArrayList<>();
     private int[] counts = new int[16];
-    private int[] codes = new int[1024];
+    private final RecordTable owner;
+    private final int slot;
     private long nonMissing;
     private double sumSquaredCounts;
 
-    KeyColumn(String name) {
+    KeyColumn(String name, RecordTable owner, int slot) {
         this.name = name;
+        this.owner = owner;
+        this.slot = slot;
         values.add(null);
         chars.add(new char[0]);
     }
@@ -50,16 +53,14 @@ public final class KeyColumn {
         return next;
     }
 
+    /** Stores the code of a row; the table has made room for the row beforehand. */
     void set(int row, int code) {
-        if (row >= codes.length) {
-            codes = Arrays.copyOf(codes, Math.max(row + 1, codes.length * 2));
-        }
-        codes[row] = code;
+        owner.setCode(row, slot, code);
     }
 
     /** Counts the row's value in the term frequencies (done when a record joins the table for good). */
     void count(int row) {
-        int code = codes[row];
+        int code = code(row);
         if (code != 0) {
             long c = counts[code]++;
             nonMissing++;
@@ -67,12 +68,9 @@ public final class KeyColumn {
         }
     }
 
+    /** The code of a row's value (0 = missing). Codes are stored row by row in the table for locality. */
     public int code(int row) {
-        return codes[row];
-    }
-
-    int[] codes() {
-        return codes;
+        return owner.code(row, slot);
     }
 
     public String value(int code) {

@@ -20,11 +20,16 @@ public final class RecordTable {
     private final Map<String, Integer> sourceCodes = new LinkedHashMap<>();
     private int[] sources = new int[1024];
     private int size;
+    private final int width;
+    /** Codes row by row: comparing two records reads two short runs of memory, not one line per key. */
+    private int[] codes;
 
     RecordTable(List<String> keyNames) {
+        width = keyNames.size();
+        codes = new int[1024 * width];
         byIndex = new KeyColumn[keyNames.size()];
         for (int i = 0; i < keyNames.size(); i++) {
-            KeyColumn c = new KeyColumn(keyNames.get(i));
+            KeyColumn c = new KeyColumn(keyNames.get(i), this, i);
             byIndex[i] = c;
             columns.put(keyNames.get(i), c);
         }
@@ -36,6 +41,24 @@ public final class RecordTable {
             throw new ConfigFile.ConfigException("unknown key '" + key + "' (known keys: " + columns.keySet() + ")");
         }
         return c;
+    }
+
+    int code(int row, int slot) {
+        return codes[row * width + slot];
+    }
+
+    void setCode(int row, int slot, int code) {
+        codes[row * width + slot] = code;
+    }
+
+    private void ensureRows(int rows) {
+        if ((long) rows * width > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("too many records for one table");
+        }
+        if (rows * width > codes.length) {
+            long grown = Math.max((long) rows * width, Math.min((long) codes.length * 2, Integer.MAX_VALUE - 16));
+            codes = Arrays.copyOf(codes, (int) grown);
+        }
     }
 
     public int size() {
@@ -62,6 +85,7 @@ public final class RecordTable {
     /** Appends a row of key values (aligned with the key names) and returns its index; not yet counted. */
     int append(String id, String source, String[] keyValues) {
         int row = size;
+        ensureRows(row + 1);
         for (int k = 0; k < byIndex.length; k++) {
             byIndex[k].set(row, byIndex[k].intern(keyValues[k]));
         }
@@ -81,6 +105,7 @@ public final class RecordTable {
     void appendAll(List<String> rowIds, List<String> rowSources, String[][] keyValues) {
         int first = size;
         int count = rowIds.size();
+        ensureRows(first + count);
         java.util.stream.IntStream.range(0, byIndex.length).parallel().forEach(k -> {
             KeyColumn column = byIndex[k];
             for (int i = 0; i < count; i++) {

@@ -154,4 +154,50 @@ public final class StringSimilarity {
         }
         return true;
     }
+
+    /** {@link #withinOneEdit(String, String)} on character arrays. */
+    public static boolean withinOneEdit(char[] a, char[] b) {
+        int la = a.length;
+        int lb = b.length;
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        if (la == lb) {
+            int first = -1;
+            int diffs = 0;
+            for (int i = 0; i < la; i++) {
+                if (a[i] != b[i]) {
+                    if (++diffs > 2) {
+                        return false;
+                    }
+                    if (first < 0) {
+                        first = i;
+                    }
+                }
+            }
+            if (diffs <= 1) {
+                return true;
+            }
+            int j = first + 1;
+            return j < la && a[first] == b[j] && a[j] == b[first];
+        }
+        char[] s = la < lb ? a : b;
+        char[] l = la < lb ? b : a;
+        int i = 0;
+        int j = 0;
+        boolean skipped = false;
+        while (i < s.length && j < l.length) {
+            if (s[i] == l[j]) {
+                i++;
+                j++;
+            } else {
+                if (skipped) {
+                    return false;
+                }
+                skipped = true;
+                j++;
+            }
+        }
+        return true;
+    }
 }
