@@ -132,21 +132,33 @@ public final class BatchResolver {
     }
 
     public static Result dedupe(MatchConfig config, List<Path> files, Consumer<String> progress) throws IOException {
-        return run(config, files, false, progress);
+        return run(config, files, false, null, progress);
+    }
+
+    /**
+     * Deduplicates files together; each file is a source named after it ({@code health.csv} → health)
+     * unless the configuration has a source column. {@code truth} (may be null) holds true labels.
+     */
+    public static Result dedupe(MatchConfig config, List<Path> files, Path truth, Consumer<String> progress) throws IOException {
+        return run(config, files, false, truth, progress);
     }
 
     public static Result link(MatchConfig config, Path left, Path right, Consumer<String> progress) throws IOException {
-        return run(config, List.of(left, right), true, progress);
+        return run(config, List.of(left, right), true, null, progress);
     }
 
-    private static Result run(MatchConfig config, List<Path> files, boolean linkMode, Consumer<String> progress)
-            throws IOException {
+    private static Result run(MatchConfig config, List<Path> files, boolean linkMode, Path truthFile,
+                              Consumer<String> progress) throws IOException {
         long t0 = System.nanoTime();
         InputQuality quality = new InputQuality();
         RecordTable table = config.newTable();
         TableLoader loader = new TableLoader(config, quality);
+        if (truthFile != null) {
+            loader.loadTruth(truthFile);
+        }
         for (int f = 0; f < files.size(); f++) {
-            String source = linkMode ? (f == 0 ? "left" : "right") : null;
+            String name = files.get(f).getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            String source = linkMode ? (f == 0 ? "left" : "right") : files.size() > 1 ? name : null;
             loader.load(files.get(f), source, table);
         }
         long t1 = System.nanoTime();
@@ -175,11 +187,18 @@ public final class BatchResolver {
         long t3 = System.nanoTime();
         progress.accept(String.format("compared %,d pairs in %,d ms", n, ms(t2, t3)));
 
-        ParameterEstimator.PatternCounts counts = ParameterEstimator.count(patterns, n);
-        MatchModel model = estimate(config, table, comparisons, counts, linkMode);
+        MatchModel model;
+        if (config.trainPerRule()) {
+            double[][] u = ParameterEstimator.uFromRandomPairs(comparisons,
+                    randomPairPatterns(table, patternScorer, linkMode, config.randomPairs()));
+            model = RuleWiseEstimator.estimate(config, table, comparisons, candidates, patterns, u, linkMode);
+        } else {
+            model = estimate(config, table, comparisons, ParameterEstimator.count(patterns, n), linkMode);
+        }
         long t4 = System.nanoTime();
-        progress.accept(String.format("EM over %,d distinct patterns in %,d ms: prior %.4f", counts.patterns().length,
-                ms(t3, t4), model.prior()));
+        progress.accept(String.format("model estimated without labels (%s) in %,d ms: prior %.3g",
+                config.trainPerRule() ? "EM per blocking rule, u from random pairs" : "EM over the candidate pairs", ms(t3, t4),
+                model.prior()));
 
         PairScorer scorer = new PairScorer(comparisons, model, config.decision());
         float[] weights = new float[n];
@@ -250,6 +269,11 @@ public final class BatchResolver {
         long[] patterns = new long[candidates.size()];
         IntStream.range(0, patterns.length).parallel()
                 .forEach(i -> patterns[i] = patternScorer.pattern(candidates.left(i), candidates.right(i)));
+        if (config.trainPerRule()) {
+            double[][] u = ParameterEstimator.uFromRandomPairs(comparisons,
+                    randomPairPatterns(table, patternScorer, false, config.randomPairs()));
+            return RuleWiseEstimator.estimate(config, table, comparisons, candidates, patterns, u, false);
+        }
         return estimate(config, table, comparisons, ParameterEstimator.count(patterns, patterns.length), false);
     }
 

@@ -56,6 +56,12 @@ public final class CandidatePairs {
         return false;
     }
 
+    /** True when rule {@code rule} puts both rows in the same (not skipped) block. */
+    boolean satisfies(int a, int b, int rule) {
+        long k = ruleKeys[rule][a];
+        return k != 0 && k == ruleKeys[rule][b] && !oversized[rule][a];
+    }
+
     public static CandidatePairs generate(RecordTable table, List<BlockingRule> rules, int maxBlockSize, boolean linkMode) {
         int n = table.size();
         if (n >= (1 << 24)) {

@@ -17,6 +17,8 @@ public abstract class Comparison {
     private final List<String> levels;
     private final boolean[] veto;
     private final KeyColumn termFrequencyKey;
+    /** The keys this comparison reads (set when built from a configuration). */
+    List<String> keys = List.of();
 
     protected Comparison(String name, List<String> levels, List<String> vetoLevels, KeyColumn termFrequencyKey) {
         this.name = name;

@@ -20,7 +20,8 @@ import org.citizenhub.mappings.normalize.PersonalId;
  *   different, and "conflict" when a validity key says both numbers are valid;</li>
  *   <li>{@code set-overlap}: values are sets "a|b|c" (candidate 2025 wards): overlap, different;</li>
  *   <li>{@code name-part}: toned and folded keys of a Vietnamese name part: exact, unmarked (equal without
- *   diacritics, one side written without them), tones-differ (both marked, e.g. Hùng/Hưng), similar, different;</li>
+ *   diacritics, one side written without them), similar, tones-differ (both marked and different, e.g.
+ *   Hùng/Hưng: mostly two different names), different;</li>
  *   <li>{@code middle-name}: exact, abbreviated (initials compatible), different (empty counts as missing).</li>
  * </ul>
  */
@@ -30,6 +31,16 @@ final class Comparisons {
     }
 
     static Comparison build(ConfigFile.Section s, RecordTable table) {
+        Comparison c = create(s, table);
+        List<String> keys = new ArrayList<>();
+        for (String k : List.of("key", "toned-key", "valid-key", "cross-key", "term-frequency-key")) {
+            s.get(k).ifPresent(keys::add);
+        }
+        c.keys = List.copyOf(keys);
+        return c;
+    }
+
+    private static Comparison create(ConfigFile.Section s, RecordTable table) {
         String name = s.name();
         String kind = s.require("kind");
         List<String> veto = s.list("veto");
@@ -358,7 +369,7 @@ final class Comparisons {
         private final double threshold;
 
         NamePart(String name, List<String> veto, KeyColumn tf, KeyColumn toned, KeyColumn folded, double threshold) {
-            super(name, List.of("exact", "unmarked", "tones-differ", "similar", "different"), veto, tf);
+            super(name, List.of("exact", "unmarked", "similar", "tones-differ", "different"), veto, tf);
             this.toned = toned;
             this.folded = folded;
             this.threshold = threshold;
@@ -377,9 +388,9 @@ final class Comparisons {
                 if (ta == tb) {
                     return 0;
                 }
-                return marked(toned.value(ta)) && marked(toned.value(tb)) ? 2 : 1;
+                return marked(toned.value(ta)) && marked(toned.value(tb)) ? 3 : 1;
             }
-            return StringSimilarity.jaroWinkler(folded.value(fa), folded.value(fb)) >= threshold ? 3 : 4;
+            return StringSimilarity.jaroWinkler(folded.chars(fa), folded.chars(fb)) >= threshold ? 2 : 4;
         }
 
         private static boolean marked(String tonedValue) {

@@ -212,7 +212,8 @@ public interface FieldNormalizer {
         }
 
         public void normalize(String[] raw, String[] out) {
-            AddressKeys a = raw.length == 1 ? AddressKeys.parseOneLine(raw[0])
+            boolean oneLine = raw.length == 1 || raw[0] != null && raw[0].indexOf(',') >= 0 && allNull(raw, 1);
+            AddressKeys a = oneLine ? AddressKeys.parseOneLine(raw[0])
                     : AddressKeys.of(at(raw, 0), at(raw, 1), at(raw, 2), at(raw, 3), at(raw, 4));
             out[0] = a.house();
             out[1] = a.street();
@@ -220,6 +221,15 @@ public interface FieldNormalizer {
             out[3] = a.district();
             out[4] = a.city();
             out[5] = a.ward2025();
+        }
+
+        private static boolean allNull(String[] raw, int from) {
+            for (int i = from; i < raw.length; i++) {
+                if (raw[i] != null) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static String at(String[] raw, int i) {
@@ -240,8 +250,8 @@ public interface FieldNormalizer {
 
         static Sex parse(String raw) {
             return switch (VietnameseText.fold(raw)) {
-                case "m", "male", "nam", "1" -> Sex.MALE;
-                case "f", "female", "nu", "0", "2" -> Sex.FEMALE;
+                case "m", "male", "nam", "1", "trai" -> Sex.MALE;
+                case "f", "female", "nu", "0", "2", "gai" -> Sex.FEMALE;
                 default -> null;
             };
         }

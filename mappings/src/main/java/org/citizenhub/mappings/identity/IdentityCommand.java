@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Command line of identity resolution (main class of the executable jar):
  * <pre>
- *   dedupe  --config C --input F [--input F2 ...] [--out DIR]
+ *   dedupe  --config C --input F [--input F2 ...] [--truth T] [--out DIR]
  *   link    --config C --left A --right B [--out DIR]
  *   generate --febrl-dir D --records N [--seed S] --out FILE
  *   incremental --config C --input F [--vault N] [--probes M]
@@ -79,7 +79,8 @@ public final class IdentityCommand {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("--input is required");
         }
-        BatchResolver.Result result = BatchResolver.dedupe(config, inputs, out::println);
+        Path truth = o.containsKey("truth") ? Path.of(required(o, "truth")) : null;
+        BatchResolver.Result result = BatchResolver.dedupe(config, inputs, truth, out::println);
         report(result, o);
         return 0;
     }
@@ -172,7 +173,7 @@ public final class IdentityCommand {
     private void usage() {
         out.println("""
                 usage:
-                  dedupe      --config C --input F [--input F2 ...] [--out DIR] [--show-model] [--per-source]
+                  dedupe      --config C --input F [--input F2 ...] [--truth T] [--out DIR] [--show-model] [--per-source]
                   link        --config C --left A --right B [--out DIR] [--show-model]
                   generate    --febrl-dir D --records N [--seed S] --out FILE
                   incremental --config C --input F [--vault N] [--probes M]

@@ -49,6 +49,7 @@ public final class MatchConfig {
     private final int maxIterations;
     private final boolean uFromRandomPairs;
     private final boolean uFixed;
+    private final boolean trainPerRule;
     private final int randomPairs;
 
     private MatchConfig(ConfigFile file) {
@@ -107,6 +108,11 @@ public final class MatchConfig {
         uFromRandomPairs = !u.equals("em");
         uFixed = u.equals("random-pairs");
         randomPairs = (int) model.number("random-pairs", 300_000);
+        String training = model.get("training").orElse("candidates");
+        if (!List.of("candidates", "per-rule").contains(training)) {
+            throw new ConfigFile.ConfigException("[model] training must be candidates or per-rule");
+        }
+        trainPerRule = training.equals("per-rule");
         if (file.sections("comparison").isEmpty()) {
             throw new ConfigFile.ConfigException("a configuration needs at least one [comparison ...] section");
         }
@@ -160,6 +166,14 @@ public final class MatchConfig {
     /** True: u stays as measured on random pairs; false: EM refines it on the candidate pairs. */
     public boolean uFixed() {
         return uFixed;
+    }
+
+    /**
+     * True: EM once per blocking rule without the rule's own comparisons, u from random pairs (for
+     * candidate sets full of look-alike non-matches); false: one EM over all candidate pairs.
+     */
+    public boolean trainPerRule() {
+        return trainPerRule;
     }
 
     public int randomPairs() {

@@ -144,9 +144,14 @@ public final class ParameterEstimator {
             double change = Math.abs(matchTotal / total - lambda);
             lambda = matchTotal / total;
             for (int c = 0; c < nc; c++) {
-                change = Math.max(change, normalizeInto(mSum[c], m[c]));
+                double[] before = m[c].clone();
+                normalizeInto(mSum[c], m[c]);
                 if (fixedU == null || !keepU) {
                     change = Math.max(change, normalizeInto(uSum[c], u[c]));
+                }
+                monotone(m[c], u[c]);
+                for (int l = 0; l < before.length; l++) {
+                    change = Math.max(change, Math.abs(before[l] - m[c][l]));
                 }
             }
             if (change < 1e-7) {
@@ -156,6 +161,38 @@ public final class ParameterEstimator {
         List<String> names = new ArrayList<>();
         comparisons.forEach(c -> names.add(c.name()));
         return new MatchModel(names, m, u, lambda);
+    }
+
+    /**
+     * Keeps the evidence of the levels in their declared order (level 0 the strongest agreement):
+     * the ratio m/u may not increase from one level to the next. Violating neighbours are pooled
+     * (pool-adjacent-violators), which keeps the sum of m. Without this EM may split the candidate
+     * pairs into "same household" and "same name" instead of "same person" and "not".
+     */
+    static void monotone(double[] m, double[] u) {
+        int n = m.length;
+        double[] blockM = new double[n];
+        double[] blockU = new double[n];
+        int[] blockStart = new int[n];
+        int blocks = 0;
+        for (int l = 0; l < n; l++) {
+            blockM[blocks] = m[l];
+            blockU[blocks] = Math.max(u[l], 1e-9);
+            blockStart[blocks] = l;
+            blocks++;
+            while (blocks >= 2 && blockM[blocks - 2] / blockU[blocks - 2] < blockM[blocks - 1] / blockU[blocks - 1]) {
+                blockM[blocks - 2] += blockM[blocks - 1];
+                blockU[blocks - 2] += blockU[blocks - 1];
+                blocks--;
+            }
+        }
+        for (int b = 0; b < blocks; b++) {
+            int end = b + 1 < blocks ? blockStart[b + 1] : n;
+            double ratio = blockM[b] / blockU[b];
+            for (int l = blockStart[b]; l < end; l++) {
+                m[l] = ratio * Math.max(u[l], 1e-9);
+            }
+        }
     }
 
     private static double normalizeInto(double[] sums, double[] target) {

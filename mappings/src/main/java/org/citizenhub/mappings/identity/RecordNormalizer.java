@@ -37,8 +37,15 @@ final class RecordNormalizer {
             MatchConfig.FieldSpec spec = fields.get(f);
             fieldColumns[f] = new int[spec.columns().size()];
             for (int c = 0; c < spec.columns().size(); c++) {
-                Integer idx = columnIndex.get(spec.columns().get(c));
-                fieldColumns[f][c] = idx == null ? -1 : idx;
+                // "a | b": the first alternative the layout has (systems name the same thing differently)
+                fieldColumns[f][c] = -1;
+                for (String alternative : spec.columns().get(c).split("\\|")) {
+                    Integer idx = columnIndex.get(alternative.strip());
+                    if (idx != null) {
+                        fieldColumns[f][c] = idx;
+                        break;
+                    }
+                }
             }
             List<String> suffixes = spec.normalizer().keySuffixes();
             fieldKeySlots[f] = new int[suffixes.size()];
@@ -65,10 +72,8 @@ final class RecordNormalizer {
         List<String> missing = new ArrayList<>();
         List<MatchConfig.FieldSpec> fields = config.fields();
         for (int f = 0; f < fields.size(); f++) {
-            for (int c = 0; c < fieldColumns[f].length; c++) {
-                if (fieldColumns[f][c] < 0) {
-                    missing.add(fields.get(f).columns().get(c));
-                }
+            if (fieldColumns[f].length > 0 && fieldColumns[f][0] < 0) {
+                missing.add(fields.get(f).columns().get(0));
             }
         }
         return missing;
@@ -143,8 +148,10 @@ final class RecordNormalizer {
         List<String> columns = new ArrayList<>();
         for (MatchConfig.FieldSpec f : config.fields()) {
             for (String c : f.columns()) {
-                if (!columns.contains(c)) {
-                    columns.add(c);
+                for (String alternative : c.split("\\|")) {
+                    if (!columns.contains(alternative.strip())) {
+                        columns.add(alternative.strip());
+                    }
                 }
             }
         }

@@ -25,10 +25,47 @@ final class TableLoader {
     private final Set<String> seenIds = new HashSet<>();
     private long duplicateIds;
     private long malformedLines;
+    private final java.util.Map<String, String> externalTruth = new java.util.HashMap<>();
 
     TableLoader(MatchConfig config, InputQuality quality) {
         this.config = config;
         this.quality = quality;
+    }
+
+    /**
+     * Reads true labels from a CSV file with a record id column ({@code recordId} or {@code record_id}
+     * or {@code id}), an entity column ({@code personKey}, {@code entity} or {@code cluster}) and
+     * optionally a source column ({@code system} or {@code source}) matched to the input file names.
+     */
+    void loadTruth(Path file) throws IOException {
+        try (CsvReader reader = new CsvReader(file, ',', true, "UTF-8")) {
+            List<String> h = reader.header();
+            int id = firstOf(h, "recordId", "record_id", "id");
+            int entity = firstOf(h, "personKey", "entity", "cluster", "entity_id");
+            int source = firstOf(h, "system", "source");
+            if (id < 0 || entity < 0) {
+                throw new IOException("truth file needs a record id and an entity column");
+            }
+            String[] row;
+            while ((row = reader.next()) != null) {
+                if (row.length <= Math.max(id, entity)) {
+                    continue;
+                }
+                String src = source >= 0 && source < row.length ? row[source].toLowerCase(java.util.Locale.ROOT) : "";
+                externalTruth.put(src + "\u0000" + row[id], row[entity]);
+                externalTruth.putIfAbsent("\u0000" + row[id], row[entity]);
+            }
+        }
+    }
+
+    private static int firstOf(List<String> header, String... names) {
+        for (String n : names) {
+            int i = header.indexOf(n);
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The true entity per row (null when unknown). */
@@ -92,8 +129,16 @@ final class TableLoader {
                 duplicateIds++;
             }
             ids.add(id);
-            sources.add(sourceColumn >= 0 && sourceColumn < row.length ? row[sourceColumn].strip() : (source == null ? "" : source));
-            truth.add(truthOf(row, id, truthColumn));
+            String src = sourceColumn >= 0 && sourceColumn < row.length ? row[sourceColumn].strip() : (source == null ? "" : source);
+            sources.add(src);
+            String t = truthOf(row, id, truthColumn);
+            if (t == null && !externalTruth.isEmpty()) {
+                t = externalTruth.get(src.toLowerCase(java.util.Locale.ROOT) + "\u0000" + id);
+                if (t == null) {
+                    t = externalTruth.get("\u0000" + id);
+                }
+            }
+            truth.add(t);
         }
         table.appendAll(ids, sources, keys);
     }

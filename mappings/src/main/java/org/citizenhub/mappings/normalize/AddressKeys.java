@@ -23,6 +23,8 @@ import org.citizenhub.mappings.address.AdministrativeUnits;
  */
 public record AddressKeys(String house, String street, String ward, String district, String city, String ward2025) {
 
+    /** Rural addresses: "Tổ 6 Thôn Túy Loan" (group 6 of the hamlet) - the group plays the house number. */
+    private static final Pattern GROUP = Pattern.compile("^(?:to|to dan pho|tdp)\\s*(\\d+[a-z]?)\\b\\s*(.*)$");
     private static final Pattern HOUSE = Pattern.compile(
             "^(?:(?:so nha|so|sn|nha so|kiet|k|hem|h|ngo|ngach|kiot)\\s*)?(\\d+[a-z]?(?:\\s*/\\s*\\d+[a-z]?)*)\\b\\s*(.*)$");
     private static final Pattern WARD_PREFIX = Pattern.compile("^(?:phuong|p|xa|x|thi tran|tt|dac khu)\\s+");
@@ -42,7 +44,11 @@ public record AddressKeys(String house, String street, String ward, String distr
         String hs = VietnameseText.fold(houseAndStreet);
         if (!hs.isEmpty()) {
             Matcher m = HOUSE.matcher(hs);
-            if (m.matches()) {
+            Matcher g = GROUP.matcher(hs);
+            if (g.matches()) {
+                house = "to" + g.group(1);
+                streetKey = g.group(2);
+            } else if (m.matches()) {
                 house = m.group(1).replace(" ", "");
                 streetKey = m.group(2);
             } else {
