@@ -28,10 +28,12 @@ import java.util.stream.IntStream;
  *   index.add(incoming, goldenId);                 // once the hub has decided
  * </pre>
  *
- * A golden citizen (entity) is linked only when the new record reaches the link threshold with it and
- * conflicts with none of its records (two different valid personal IDs, two different full dates of
- * birth: never linked automatically), and no second entity also reaches the link threshold. Methods are
- * synchronized: one writer, short critical sections.
+ * A record is one person: the odds of the candidate golden citizens (entities) are normalised together,
+ * so the son's record that agrees with the son on phone and with both son and father on name and
+ * address is the son's, while a record that fits father and son equally goes to review. An entity is
+ * linked only when its probability reaches the link threshold and it conflicts with none of its records
+ * (two different valid personal IDs, two different full dates of birth: never linked automatically).
+ * Methods are synchronized: one writer, short critical sections.
  */
 public final class IdentityIndex {
 
@@ -40,8 +42,12 @@ public final class IdentityIndex {
                             Explanation explanation) {
     }
 
-    /** The evidence about one golden citizen: its best-matching record, and whether any of its records conflicts. */
-    public record EntityMatch(String entityId, Candidate best, boolean conflicting, Outcome outcome) {
+    /**
+     * The evidence about one golden citizen: its best-matching record, whether any of its records
+     * conflicts, and the probability that the new record is this person rather than any other candidate
+     * or nobody known (a record is one person: the candidates' odds are normalised together).
+     */
+    public record EntityMatch(String entityId, Candidate best, boolean conflicting, double probability, Outcome outcome) {
     }
 
     /**
@@ -205,29 +211,48 @@ public final class IdentityIndex {
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::probability).reversed());
-        Map<String, EntityMatch> entities = new LinkedHashMap<>();
+        Map<String, Candidate> bestOf = new LinkedHashMap<>();
+        Map<String, Boolean> conflictOf = new HashMap<>();
         for (Candidate c : candidates) {
             String entity = c.entityId() != null ? c.entityId() : "record:" + c.recordId();
-            EntityMatch known = entities.get(entity);
-            boolean conflicting = c.explanation().vetoedBy().isPresent() || known != null && known.conflicting();
-            Candidate best = known == null ? c : known.best();
-            Outcome outcome = conflicting && best.outcome() == Outcome.LINK ? Outcome.REVIEW : best.outcome();
-            entities.put(entity, new EntityMatch(entity, best, conflicting, outcome));
+            bestOf.putIfAbsent(entity, c);
+            conflictOf.merge(entity, c.explanation().vetoedBy().isPresent(), Boolean::logicalOr);
         }
-        List<EntityMatch> ranked = new ArrayList<>(entities.values());
-        ranked.removeIf(e -> e.best().outcome() == Outcome.DISTINCT && !e.conflicting());
-        long linked = ranked.stream().filter(e -> e.outcome() == Outcome.LINK).count();
-        Outcome decision;
+        double oddsSum = 0;
+        for (Candidate c : bestOf.values()) {
+            oddsSum += odds(c.explanation().totalWeight());
+        }
+        List<EntityMatch> ranked = new ArrayList<>();
+        double known = Double.isInfinite(oddsSum) ? 1.0 : oddsSum / (1 + oddsSum);
+        boolean ambiguous = s.reachesReview(Math.log(known / (1 - known)) / Math.log(2));
+        for (Map.Entry<String, Candidate> e : bestOf.entrySet()) {
+            double odds = odds(e.getValue().explanation().totalWeight());
+            double p = Double.isInfinite(oddsSum) ? (Double.isInfinite(odds) ? 1.0 : 0.0) : odds / (1 + oddsSum);
+            boolean conflicting = conflictOf.get(e.getKey());
+            double w = Math.log(p / (1 - p)) / Math.log(2);
+            Outcome outcome = s.outcome(Double.isNaN(w) ? Double.POSITIVE_INFINITY : w, conflicting);
+            if (outcome == Outcome.DISTINCT && ambiguous && p >= 0.01) {
+                // likely one of several known people, but which one is unclear
+                outcome = Outcome.REVIEW;
+            }
+            if (outcome != Outcome.DISTINCT || conflicting) {
+                ranked.add(new EntityMatch(e.getKey(), e.getValue(), conflicting, p, outcome));
+            }
+        }
+        ranked.sort(Comparator.comparingDouble(EntityMatch::probability).reversed());
+        Outcome decision = Outcome.DISTINCT;
         Optional<String> entity = Optional.empty();
-        if (linked == 1) {
+        if (!ranked.isEmpty() && ranked.get(0).outcome() == Outcome.LINK) {
             decision = Outcome.LINK;
-            entity = ranked.stream().filter(e -> e.outcome() == Outcome.LINK).map(EntityMatch::entityId).findFirst();
-        } else if (linked > 1 || ranked.stream().anyMatch(e -> e.outcome() == Outcome.REVIEW)) {
+            entity = Optional.of(ranked.get(0).entityId());
+        } else if (ranked.stream().anyMatch(e -> e.outcome() == Outcome.REVIEW)) {
             decision = Outcome.REVIEW;
-        } else {
-            decision = Outcome.DISTINCT;
         }
         return new MatchResult(decision, entity, ranked, candidates, compared);
+    }
+
+    private static double odds(double weight) {
+        return Math.pow(2, weight);
     }
 
     /** Per blocking rule: block key → rows, as linked lists in primitive arrays. */

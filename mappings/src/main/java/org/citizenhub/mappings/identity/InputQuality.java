@@ -21,6 +21,8 @@ public final class InputQuality {
         CONTROL_CHARACTERS,
         /** Present but not usable by the field's normalizer (e.g. an absurd date, letters in a phone): missing. */
         UNUSABLE,
+        /** The input has no column the configuration reads for a field (every record lacks it). */
+        COLUMN_MISSING,
         /** A line with fewer or more fields than the header. */
         MALFORMED_LINE
     }

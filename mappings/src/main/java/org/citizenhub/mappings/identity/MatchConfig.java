@@ -108,7 +108,7 @@ public final class MatchConfig {
         uFromRandomPairs = !u.equals("em");
         uFixed = u.equals("random-pairs");
         randomPairs = (int) model.number("random-pairs", 300_000);
-        String training = model.get("training").orElse("candidates");
+        String training = model.get("training").orElse("per-rule");
         if (!List.of("candidates", "per-rule").contains(training)) {
             throw new ConfigFile.ConfigException("[model] training must be candidates or per-rule");
         }

@@ -15,7 +15,8 @@ final class RecordNormalizer {
 
     private final MatchConfig config;
     private final List<String> layout;
-    private final int[][] fieldColumns;
+    /** Per field and input position, the layout indexes of its alternatives ("a | b") present in the layout. */
+    private final int[][][] fieldColumns;
     private final int[][] fieldKeySlots;
     private final int[] prefixSource;
     private final int[] prefixLength;
@@ -31,21 +32,16 @@ final class RecordNormalizer {
         }
         List<String> keys = config.keyNames();
         List<MatchConfig.FieldSpec> fields = config.fields();
-        fieldColumns = new int[fields.size()][];
+        fieldColumns = new int[fields.size()][][];
         fieldKeySlots = new int[fields.size()][];
         for (int f = 0; f < fields.size(); f++) {
             MatchConfig.FieldSpec spec = fields.get(f);
-            fieldColumns[f] = new int[spec.columns().size()];
+            fieldColumns[f] = new int[spec.columns().size()][];
             for (int c = 0; c < spec.columns().size(); c++) {
-                // "a | b": the first alternative the layout has (systems name the same thing differently)
-                fieldColumns[f][c] = -1;
-                for (String alternative : spec.columns().get(c).split("\\|")) {
-                    Integer idx = columnIndex.get(alternative.strip());
-                    if (idx != null) {
-                        fieldColumns[f][c] = idx;
-                        break;
-                    }
-                }
+                // "a | b": the first alternative that has a value (systems name the same thing differently)
+                fieldColumns[f][c] = java.util.Arrays.stream(spec.columns().get(c).split("\\|"))
+                        .map(alternative -> columnIndex.get(alternative.strip()))
+                        .filter(java.util.Objects::nonNull).mapToInt(Integer::intValue).toArray();
             }
             List<String> suffixes = spec.normalizer().keySuffixes();
             fieldKeySlots[f] = new int[suffixes.size()];
@@ -72,7 +68,7 @@ final class RecordNormalizer {
         List<String> missing = new ArrayList<>();
         List<MatchConfig.FieldSpec> fields = config.fields();
         for (int f = 0; f < fields.size(); f++) {
-            if (fieldColumns[f].length > 0 && fieldColumns[f][0] < 0) {
+            if (fieldColumns[f].length > 0 && fieldColumns[f][0].length == 0) {
                 missing.add(fields.get(f).columns().get(0));
             }
         }
@@ -90,12 +86,20 @@ final class RecordNormalizer {
         List<MatchConfig.FieldSpec> fields = config.fields();
         for (int f = 0; f < fields.size(); f++) {
             MatchConfig.FieldSpec spec = fields.get(f);
-            int[] cols = fieldColumns[f];
+            int[][] cols = fieldColumns[f];
             String[] raw = new String[cols.length];
             boolean any = false;
             for (int c = 0; c < cols.length; c++) {
-                String value = cols[c] >= 0 && cols[c] < row.length ? row[cols[c]] : null;
-                raw[c] = quality.clean(spec.columns().get(c), value, maxLength);
+                String value = null;
+                String column = spec.columns().get(c);
+                for (int alternative : cols[c]) {
+                    if (alternative < row.length && row[alternative] != null && !row[alternative].isEmpty()) {
+                        value = row[alternative];
+                        column = layout.get(alternative);
+                        break;
+                    }
+                }
+                raw[c] = quality.clean(column, value, maxLength);
                 any |= raw[c] != null;
             }
             int[] slots = fieldKeySlots[f];

@@ -88,7 +88,7 @@ final class TableLoader {
             List<String> header = reader.header();
             RecordNormalizer normalizer = new RecordNormalizer(config, header, quality);
             for (String missing : normalizer.missingColumns()) {
-                quality.report(missing, InputQuality.Problem.UNUSABLE);
+                quality.report(missing, InputQuality.Problem.COLUMN_MISSING);
             }
             int idColumn = header.indexOf(in.idColumn());
             int sourceColumn = in.sourceColumn().map(header::indexOf).orElse(-1);
