@@ -132,7 +132,7 @@ public final class BatchResolver {
     }
 
     public static Result dedupe(MatchConfig config, List<Path> files, Consumer<String> progress) throws IOException {
-        return run(config, files, false, null, progress);
+        return run(config, files, false, null, null, progress);
     }
 
     /**
@@ -140,14 +140,24 @@ public final class BatchResolver {
      * unless the configuration has a source column. {@code truth} (may be null) holds true labels.
      */
     public static Result dedupe(MatchConfig config, List<Path> files, Path truth, Consumer<String> progress) throws IOException {
-        return run(config, files, false, truth, progress);
+        return run(config, files, false, truth, null, progress);
+    }
+
+    /**
+     * As {@link #dedupe(MatchConfig, List, Path, Consumer)} but with a model estimated earlier
+     * ({@code model.properties} of another run) instead of estimating one: for inputs too small to
+     * estimate from, and to apply the same parameters again.
+     */
+    public static Result dedupe(MatchConfig config, List<Path> files, Path truth, Path model, Consumer<String> progress)
+            throws IOException {
+        return run(config, files, false, truth, model, progress);
     }
 
     public static Result link(MatchConfig config, Path left, Path right, Consumer<String> progress) throws IOException {
-        return run(config, List.of(left, right), true, null, progress);
+        return run(config, List.of(left, right), true, null, null, progress);
     }
 
-    private static Result run(MatchConfig config, List<Path> files, boolean linkMode, Path truthFile,
+    private static Result run(MatchConfig config, List<Path> files, boolean linkMode, Path truthFile, Path modelFile,
                               Consumer<String> progress) throws IOException {
         long t0 = System.nanoTime();
         InputQuality quality = new InputQuality();
@@ -163,12 +173,12 @@ public final class BatchResolver {
         }
         long t1 = System.nanoTime();
         progress.accept(String.format("loaded %,d records in %,d ms", table.size(), ms(t0, t1)));
-        return resolve(config, table, loader.truth(), linkMode, quality, ms(t0, t1), progress);
+        return resolve(config, table, loader.truth(), linkMode, quality, ms(t0, t1), modelFile, progress);
     }
 
     /** Resolves a table that is already loaded. */
     static Result resolve(MatchConfig config, RecordTable table, List<String> truth, boolean linkMode,
-                          InputQuality quality, long loadMs, Consumer<String> progress) {
+                          InputQuality quality, long loadMs, Path modelFile, Consumer<String> progress) throws IOException {
         long t1 = System.nanoTime();
         CandidatePairs candidates = CandidatePairs.generate(table, config.blockingRules(), config.maxBlockSize(), linkMode);
         long t2 = System.nanoTime();
@@ -188,7 +198,11 @@ public final class BatchResolver {
         progress.accept(String.format("compared %,d pairs in %,d ms", n, ms(t2, t3)));
 
         MatchModel model;
-        if (config.trainPerRule()) {
+        if (modelFile != null) {
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(modelFile)) {
+                model = MatchModel.read(in, comparisons);
+            }
+        } else if (config.trainPerRule()) {
             double[][] u = ParameterEstimator.uFromRandomPairs(comparisons,
                     randomPairPatterns(table, patternScorer, linkMode, config.randomPairs()));
             model = RuleWiseEstimator.estimate(config, table, comparisons, candidates, patterns, u, linkMode);
@@ -196,9 +210,9 @@ public final class BatchResolver {
             model = estimate(config, table, comparisons, ParameterEstimator.count(patterns, n), linkMode);
         }
         long t4 = System.nanoTime();
-        progress.accept(String.format("model estimated without labels (%s) in %,d ms: prior %.3g",
-                config.trainPerRule() ? "EM per blocking rule, u from random pairs" : "EM over the candidate pairs", ms(t3, t4),
-                model.prior()));
+        progress.accept(String.format("model %s in %,d ms: prior %.3g", modelFile != null ? "read from " + modelFile
+                        : config.trainPerRule() ? "estimated without labels (EM per blocking rule, u from random pairs)"
+                        : "estimated without labels (EM over the candidate pairs)", ms(t3, t4), model.prior()));
 
         PairScorer scorer = new PairScorer(comparisons, model, config.decision());
         float[] weights = new float[n];

@@ -80,7 +80,8 @@ public final class IdentityCommand {
             throw new IllegalArgumentException("--input is required");
         }
         Path truth = o.containsKey("truth") ? Path.of(required(o, "truth")) : null;
-        BatchResolver.Result result = BatchResolver.dedupe(config, inputs, truth, out::println);
+        Path model = o.containsKey("model") ? Path.of(required(o, "model")) : null;
+        BatchResolver.Result result = BatchResolver.dedupe(config, inputs, truth, model, out::println);
         report(result, o);
         return 0;
     }
@@ -173,7 +174,7 @@ public final class IdentityCommand {
     private void usage() {
         out.println("""
                 usage:
-                  dedupe      --config C --input F [--input F2 ...] [--truth T] [--out DIR] [--show-model] [--per-source]
+                  dedupe      --config C --input F [--input F2 ...] [--truth T] [--model M] [--out DIR] [--show-model] [--per-source]
                   link        --config C --left A --right B [--out DIR] [--show-model]
                   generate    --febrl-dir D --records N [--seed S] --out FILE
                   incremental --config C --input F [--vault N] [--probes M]
