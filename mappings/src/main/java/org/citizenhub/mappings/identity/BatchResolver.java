@@ -225,6 +225,9 @@ public final class BatchResolver {
         long t5 = System.nanoTime();
         progress.accept(String.format("scored in %,d ms", ms(t4, t5)));
 
+        long ambiguous = demoteAmbiguousLinks(candidates, weights, outcomes, patterns, scorer, table.size());
+        progress.accept(String.format("%,d links demoted to review: the record fits another, conflicting person about as well",
+                ambiguous));
         int links = 0;
         for (byte o : outcomes) {
             if (o == Outcome.LINK.ordinal()) {
@@ -260,6 +263,73 @@ public final class BatchResolver {
         Timings timings = new Timings(loadMs, ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5), ms(t5, t6));
         return new Result(table, truth, candidates, model, scorer, weights, outcomes, clusterOf, linkMode, quality,
                 timings, refused);
+    }
+
+    /**
+     * A record is one person. When a record links to b but also fits c nearly as well, and b and c are
+     * certainly different people (conflicting strong evidence), the odds are shared: the link to b
+     * stays only if b's share of the odds still reaches the link threshold; otherwise it becomes a
+     * review (the water account of "Nguyễn Văn Hùng" without birth date, at the address of father and son).
+     */
+    private static long demoteAmbiguousLinks(CandidatePairs candidates, float[] weights, byte[] outcomes, long[] patterns,
+                                             PairScorer scorer, int rows) {
+        int n = candidates.size();
+        int[] degree = new int[rows + 1];
+        for (int i = 0; i < n; i++) {
+            if (outcomes[i] != Outcome.DISTINCT.ordinal() && !scorer.vetoed(patterns[i])) {
+                degree[candidates.left(i)]++;
+                degree[candidates.right(i)]++;
+            }
+        }
+        int[] start = new int[rows + 1];
+        for (int r = 0; r < rows; r++) {
+            start[r + 1] = start[r] + degree[r];
+        }
+        int[] fill = java.util.Arrays.copyOf(start, rows);
+        int[] edges = new int[start[rows]];
+        for (int i = 0; i < n; i++) {
+            if (outcomes[i] != Outcome.DISTINCT.ordinal() && !scorer.vetoed(patterns[i])) {
+                edges[fill[candidates.left(i)]++] = i;
+                edges[fill[candidates.right(i)]++] = i;
+            }
+        }
+        long demoted = 0;
+        for (int i = 0; i < n; i++) {
+            if (outcomes[i] != Outcome.LINK.ordinal()) {
+                continue;
+            }
+            int a = candidates.left(i);
+            int b = candidates.right(i);
+            double competitors = Math.max(competingOdds(a, b, i, candidates, weights, start, edges, scorer),
+                    competingOdds(b, a, i, candidates, weights, start, edges, scorer));
+            if (competitors == 0) {
+                continue;
+            }
+            double odds = Math.pow(2, weights[i]);
+            double p = odds / (1 + odds + competitors);
+            if (!scorer.reachesLink(MatchModel.log2(p / (1 - p)))) {
+                outcomes[i] = (byte) Outcome.REVIEW.ordinal();
+                demoted++;
+            }
+        }
+        return demoted;
+    }
+
+    /** Sum of the odds of {@code a}'s other candidates that conflict with {@code b}. */
+    private static double competingOdds(int a, int b, int pair, CandidatePairs candidates, float[] weights, int[] start,
+                                        int[] edges, PairScorer scorer) {
+        double sum = 0;
+        for (int k = start[a]; k < start[a + 1]; k++) {
+            int e = edges[k];
+            if (e == pair) {
+                continue;
+            }
+            int c = candidates.left(e) == a ? candidates.right(e) : candidates.left(e);
+            if (scorer.conflicting(b, c)) {
+                sum += Math.pow(2, weights[e]);
+            }
+        }
+        return sum;
     }
 
     /** Estimates the model from the patterns of the candidate pairs (and random pairs for u, if so configured). */
