@@ -15,7 +15,7 @@ import java.util.Map;
  *   dedupe  --config C --input F [--input F2 ...] [--truth T] [--out DIR]
  *   link    --config C --left A --right B [--out DIR]
  *   generate --febrl-dir D --records N [--seed S] --out FILE
- *   incremental --config C --input F [--vault N] [--probes M]
+ *   incremental --config C --input F [--input F2 ...] [--truth T] [--vault N] [--probes M]
  * </pre>
  * C is a configuration file or a built-in one (febrl-dedupe, febrl-link, citizen). With true labels
  * (configured truth column or id pattern) the figures include pairwise precision, recall and F1 and the
@@ -177,7 +177,7 @@ public final class IdentityCommand {
                   dedupe      --config C --input F [--input F2 ...] [--truth T] [--model M] [--out DIR] [--show-model] [--per-source]
                   link        --config C --left A --right B [--out DIR] [--show-model]
                   generate    --febrl-dir D --records N [--seed S] --out FILE
-                  incremental --config C --input F [--vault N] [--probes M]
+                  incremental --config C --input F [--input F2 ...] [--truth T] [--vault N] [--probes M]
                 C: a configuration file, or built in: febrl-dedupe, febrl-link, citizen""");
     }
 }

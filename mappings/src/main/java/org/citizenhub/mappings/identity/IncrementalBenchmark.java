@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
+
 /**
  * Measures incremental linking as the hub does it: loads the first records of a file into an
  * {@link IdentityIndex} as the vault (their true entity plays the golden id), estimates the model on
@@ -22,39 +23,40 @@ final class IncrementalBenchmark {
 
     static int command(Map<String, List<String>> o, PrintStream out) throws IOException {
         MatchConfig config = MatchConfig.load(IdentityCommand.required(o, "config"));
-        Path input = Path.of(IdentityCommand.required(o, "input"));
+        List<Path> inputs = new ArrayList<>();
+        for (String f : o.getOrDefault("input", List.of())) {
+            inputs.add(Path.of(f));
+        }
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("--input is required");
+        }
+        Map<String, String> truth = o.containsKey("truth") ? readTruth(Path.of(IdentityCommand.required(o, "truth"))) : Map.of();
         int probes = o.containsKey("probes") ? Integer.parseInt(o.get("probes").get(0)) : 10_000;
         int vault = o.containsKey("vault") ? Integer.parseInt(o.get("vault").get(0)) : Integer.MAX_VALUE;
         MatchConfig.InputSpec in = config.input();
         IdentityIndex index = new IdentityIndex(config);
-        List<MatchRecord> probeRecords = new ArrayList<>();
+        List<MatchRecord> all = new ArrayList<>();
         long t0 = System.nanoTime();
-        try (CsvReader reader = new CsvReader(input, in.separator(), in.trim(), in.encoding())) {
-            List<String> header = reader.header();
-            List<String[]> rows = new ArrayList<>();
-            String[] row;
-            while ((row = reader.next()) != null) {
-                rows.add(row);
-            }
-            int vaultSize = Math.min(vault, rows.size() - probes);
-            if (vaultSize <= 0) {
-                throw new IllegalArgumentException("the file has too few records for " + probes + " probes");
-            }
-            List<MatchRecord> chunk = new ArrayList<>();
-            for (int i = 0; i < vaultSize + probes; i++) {
-                MatchRecord r = record(header, rows.get(i), in);
-                rows.set(i, null);
-                if (i < vaultSize) {
-                    chunk.add(r);
-                    if (chunk.size() == 8192 || i == vaultSize - 1) {
-                        index.addAll(chunk, rec -> entity(rec, in));
-                        chunk = new ArrayList<>();
-                    }
-                } else {
-                    probeRecords.add(r);
+        for (Path input : inputs) {
+            String source = inputs.size() > 1 ? input.getFileName().toString().replaceFirst("\\.[^.]*$", "") : "";
+            try (CsvReader reader = new CsvReader(input, in.separator(), in.trim(), in.encoding())) {
+                List<String> header = reader.header();
+                String[] row;
+                while ((row = reader.next()) != null) {
+                    all.add(record(header, row, in, source));
                 }
             }
         }
+        int vaultSize = Math.min(vault, all.size() - probes);
+        if (vaultSize <= 0) {
+            throw new IllegalArgumentException("the input has too few records for " + probes + " probes");
+        }
+        java.util.function.Function<MatchRecord, String> entity = rec -> entity(rec, in, truth);
+        for (int from = 0; from < vaultSize; from += 8192) {
+            index.addAll(all.subList(from, Math.min(vaultSize, from + 8192)), entity);
+        }
+        List<MatchRecord> probeRecords = new ArrayList<>(all.subList(all.size() - probes, all.size()));
+        all = null;
         long t1 = System.nanoTime();
         out.printf("vault: %,d records indexed in %,d ms%n", index.size(), (t1 - t0) / 1_000_000);
         index.train();
@@ -70,15 +72,15 @@ final class IncrementalBenchmark {
             IdentityIndex.MatchResult result = index.match(r);
             compared += result.compared();
             decisions.merge(result.decision(), 1, Integer::sum);
-            String truth = entity(r, in);
+            String expected = entity.apply(r);
             if (result.decision() == Outcome.LINK) {
-                if (result.entity().orElseThrow().equals(truth)) {
+                if (result.entity().orElseThrow().equals(expected)) {
                     rightLinks++;
                 } else {
                     wrongLinks++;
                 }
             }
-            index.add(r, result.decision() == Outcome.LINK ? result.entity().orElseThrow() : truth);
+            index.add(r, result.decision() == Outcome.LINK ? result.entity().orElseThrow() : expected);
         }
         long t4 = System.nanoTime();
         double seconds = (t4 - t3) / 1e9;
@@ -93,18 +95,37 @@ final class IncrementalBenchmark {
         return 0;
     }
 
-    private static MatchRecord record(List<String> header, String[] row, MatchConfig.InputSpec in) {
+    private static Map<String, String> readTruth(Path file) throws IOException {
+        Map<String, String> truth = new HashMap<>();
+        try (CsvReader reader = new CsvReader(file, ',', true, "UTF-8")) {
+            List<String> h = reader.header();
+            int id = h.indexOf("recordId");
+            int system = h.indexOf("system");
+            int person = h.indexOf("personKey");
+            String[] row;
+            while ((row = reader.next()) != null) {
+                truth.put((system >= 0 ? row[system].toLowerCase(java.util.Locale.ROOT) : "") + ":" + row[id], row[person]);
+            }
+        }
+        return truth;
+    }
+
+    private static MatchRecord record(List<String> header, String[] row, MatchConfig.InputSpec in, String fileSource) {
         Map<String, String> fields = new HashMap<>();
         for (int c = 0; c < header.size() && c < row.length; c++) {
             fields.put(header.get(c), row[c]);
         }
         String id = fields.getOrDefault(in.idColumn(), "");
-        String source = in.sourceColumn().map(fields::get).orElse("");
-        return new MatchRecord(id, source, fields);
+        String source = in.sourceColumn().map(fields::get).orElse(fileSource);
+        return new MatchRecord(fileSource.isEmpty() ? id : fileSource + ":" + id, source, fields);
     }
 
     /** The true entity of a record (truth column or id pattern), or its own id when unknown. */
-    static String entity(MatchRecord r, MatchConfig.InputSpec in) {
+    static String entity(MatchRecord r, MatchConfig.InputSpec in, Map<String, String> truth) {
+        String known = truth.get(r.source().toLowerCase(java.util.Locale.ROOT) + ":" + r.field(in.idColumn()));
+        if (known != null) {
+            return known;
+        }
         if (in.truthColumn().isPresent() && r.field(in.truthColumn().get()) != null) {
             return r.field(in.truthColumn().get());
         }
