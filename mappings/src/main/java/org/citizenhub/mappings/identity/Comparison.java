@@ -19,6 +19,13 @@ public abstract class Comparison {
     private final KeyColumn termFrequencyKey;
     /** The keys this comparison reads (set when built from a configuration). */
     List<String> keys = List.of();
+    /**
+     * The evidence group this comparison belongs to, -1 for none. Agreement within a group counts once
+     * (its strongest positive weight): phone, house, street and ward all agree for every member of a
+     * household, so they are one piece of evidence, not four.
+     */
+    int group = -1;
+    String groupName = "";
 
     protected Comparison(String name, List<String> levels, List<String> vetoLevels, KeyColumn termFrequencyKey) {
         this.name = name;

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.citizenhub.mappings.normalize.DateOfBirth;
-import org.citizenhub.mappings.normalize.PersonalId;
 
 /**
  * The comparison kinds a configuration can name, built against the key columns of a {@link RecordTable}:

@@ -3,14 +3,12 @@ package org.citizenhub.mappings.identity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,11 +158,5 @@ public final class ConfigFile {
         public ConfigException(String message) {
             super(message);
         }
-    }
-
-    static Map<String, String> asMap(Section s) {
-        Map<String, String> m = new LinkedHashMap<>();
-        s.entries().forEach(e -> m.put(e.getKey(), e.getValue()));
-        return m;
     }
 }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A matching configuration read from a {@link ConfigFile}: how to read input, which fields to derive
  * keys from and with which normalizer, the comparisons, the blocking rules, the decision thresholds and
- * the clustering limits. The format is described in {@code identity/README.md}-style comments of the
- * shipped files ({@code febrl-dedupe.conf}, {@code febrl-link.conf}, {@code citizen.conf}).
+ * the clustering limits. The format is described in {@code identity/README.md} beside the shipped
+ * configurations ({@code febrl-dedupe.conf}, {@code febrl-link.conf}, {@code citizen.conf}).
  */
 public final class MatchConfig {
 
@@ -190,6 +190,15 @@ public final class MatchConfig {
         List<Comparison> result = new ArrayList<>();
         for (ConfigFile.Section s : file.sections("comparison")) {
             result.add(Comparisons.build(s, table));
+        }
+        List<ConfigFile.Section> groups = file.sections("group");
+        for (int g = 0; g < groups.size(); g++) {
+            for (String member : groups.get(g).list("comparisons")) {
+                Comparison c = result.stream().filter(x -> x.name().equals(member)).findFirst()
+                        .orElseThrow(() -> new ConfigFile.ConfigException("[group] names unknown comparison '" + member + "'"));
+                c.group = g;
+                c.groupName = groups.get(g).name();
+            }
         }
         if (result.size() > 15) {
             throw new ConfigFile.ConfigException("at most 15 comparisons");

@@ -21,6 +21,7 @@ public final class PairScorer {
     private final double linkWeight;
     private final double reviewWeight;
     private final Comparison[] vetoComparisons;
+    private final int groups;
 
     public PairScorer(List<Comparison> comparisons, MatchModel model, MatchConfig.Decision decision) {
         this.comparisons = comparisons.toArray(new Comparison[0]);
@@ -35,6 +36,11 @@ public final class PairScorer {
             }
         }
         this.vetoComparisons = vetoes.toArray(new Comparison[0]);
+        int g = 0;
+        for (Comparison c : comparisons) {
+            g = Math.max(g, c.group + 1);
+        }
+        this.groups = g;
     }
 
     public List<Comparison> comparisons() {
@@ -67,14 +73,24 @@ public final class PairScorer {
     /** Total weight of a pattern; {@code a} is a row of the pair, used for term frequencies of exact agreements. */
     public double weight(long pattern, int a) {
         double w = model.priorWeight();
+        double[] groupBest = groups == 0 ? null : new double[groups];
         for (int c = 0; c < comparisons.length; c++) {
             int level = ParameterEstimator.level(pattern, c);
             if (level >= 0) {
-                w += model.weight(c, level);
+                double lw = model.weight(c, level);
                 if (level == 0) {
-                    w += termFrequencyAdjustment(c, a);
+                    lw += termFrequencyAdjustment(c, a);
+                }
+                int g = comparisons[c].group;
+                if (g >= 0 && lw > 0) {
+                    groupBest[g] = Math.max(groupBest[g], lw);
+                } else {
+                    w += lw;
                 }
             }
+        }
+        for (int g = 0; g < groups; g++) {
+            w += groupBest[g];
         }
         return w;
     }
@@ -122,6 +138,28 @@ public final class PairScorer {
         return weight >= linkWeight;
     }
 
+    /** True when comparison c gives the largest positive weight of its group (first one on ties). */
+    private boolean isStrongestInGroup(long pattern, int a, int c) {
+        double mine = groupMemberWeight(pattern, a, c);
+        for (int o = 0; o < comparisons.length; o++) {
+            if (o != c && comparisons[o].group == comparisons[c].group) {
+                double other = groupMemberWeight(pattern, a, o);
+                if (other > mine || other == mine && o < c) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private double groupMemberWeight(long pattern, int a, int c) {
+        int level = ParameterEstimator.level(pattern, c);
+        if (level < 0) {
+            return 0;
+        }
+        return model.weight(c, level) + (level == 0 ? termFrequencyAdjustment(c, a) : 0);
+    }
+
     public Explanation explain(int a, int b) {
         long pattern = pattern(a, b);
         List<Explanation.Evidence> evidence = new ArrayList<>();
@@ -136,8 +174,16 @@ public final class PairScorer {
             if (isVeto && veto == null) {
                 veto = comparisons[c].name();
             }
-            evidence.add(new Explanation.Evidence(comparisons[c].name(), comparisons[c].levels().get(level),
-                    model.weight(c, level), level == 0 ? termFrequencyAdjustment(c, a) : 0, isVeto));
+            double weight = model.weight(c, level);
+            double tf = level == 0 ? termFrequencyAdjustment(c, a) : 0;
+            String label = comparisons[c].levels().get(level);
+            int g = comparisons[c].group;
+            if (g >= 0 && weight + tf > 0 && !isStrongestInGroup(pattern, a, c)) {
+                label += " (counted once in " + comparisons[c].groupName + ")";
+                weight = 0;
+                tf = 0;
+            }
+            evidence.add(new Explanation.Evidence(comparisons[c].name(), label, weight, tf, isVeto));
         }
         double w = weight(pattern, a);
         return new Explanation(model.priorWeight(), evidence, w, MatchModel.probability(w), outcome(w, veto != null),
