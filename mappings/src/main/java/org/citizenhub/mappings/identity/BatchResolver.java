@@ -120,6 +120,33 @@ public final class BatchResolver {
             return PairwiseEvaluation.of(table, truth, clusterOf, candidates, linkMode, sourceA, sourceB);
         }
 
+        /** A decided pair: record ids, probability, outcome and explanation. */
+        public record DecidedPair(String leftId, String rightId, double probability, Outcome outcome, Explanation explanation) {
+        }
+
+        /** The pairs with the given outcome (e.g. REVIEW: the review queue of a batch run), explained. */
+        public List<DecidedPair> pairs(Outcome outcome) {
+            List<DecidedPair> result = new java.util.ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                if (outcomes[i] == outcome.ordinal()) {
+                    int a = candidates.left(i);
+                    int b = candidates.right(i);
+                    result.add(new DecidedPair(table.id(a), table.id(b), MatchModel.probability(weights[i]), outcome,
+                            scorer.explain(a, b)));
+                }
+            }
+            return result;
+        }
+
+        /** The cluster (person) of every record: record id → id of the cluster's first record. */
+        public java.util.Map<String, String> clusterIdsByRecord() {
+            java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+            for (int row = 0; row < table.size(); row++) {
+                result.put(table.id(row), table.id(clusterOf[row]));
+            }
+            return result;
+        }
+
         public long clusters() {
             long n = 0;
             for (int i = 0; i < clusterOf.length; i++) {
@@ -153,6 +180,38 @@ public final class BatchResolver {
         return run(config, files, false, truth, model, progress);
     }
 
+    /**
+     * Deduplicates records already in memory (e.g. the hub's source records, via
+     * {@link CitizenRecordAdapter}); each record's source is kept, so figures per pair of systems work.
+     */
+    public static Result dedupeRecords(MatchConfig config, List<MatchRecord> records, Consumer<String> progress) {
+        long t0 = System.nanoTime();
+        InputQuality quality = new InputQuality();
+        RecordTable table = config.newTable();
+        RecordNormalizer normalizer = new RecordNormalizer(config, RecordNormalizer.columnsRead(config), quality);
+        List<String> truth = new java.util.ArrayList<>();
+        for (int from = 0; from < records.size(); from += 8192) {
+            List<MatchRecord> chunk = records.subList(from, Math.min(records.size(), from + 8192));
+            String[][] keys = new String[chunk.size()][];
+            IntStream.range(0, chunk.size()).parallel().forEach(i -> keys[i] = normalizer.keys(chunk.get(i)));
+            List<String> ids = new java.util.ArrayList<>();
+            List<String> sources = new java.util.ArrayList<>();
+            for (MatchRecord r : chunk) {
+                ids.add(r.id());
+                sources.add(r.source());
+                truth.add(null);
+            }
+            table.appendAll(ids, sources, keys);
+        }
+        long t1 = System.nanoTime();
+        progress.accept(String.format("normalized %,d records in %,d ms", table.size(), ms(t0, t1)));
+        try {
+            return resolve(config, table, truth, false, quality, ms(t0, t1), null, progress);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Result link(MatchConfig config, Path left, Path right, Consumer<String> progress) throws IOException {
         return run(config, List.of(left, right), true, null, null, progress);
     }
@@ -173,6 +232,9 @@ public final class BatchResolver {
         }
         long t1 = System.nanoTime();
         progress.accept(String.format("loaded %,d records in %,d ms", table.size(), ms(t0, t1)));
+        if (loader.duplicateIds() > 0) {
+            progress.accept(String.format("warning: %,d records repeat an id already seen in the same source", loader.duplicateIds()));
+        }
         return resolve(config, table, loader.truth(), linkMode, quality, ms(t0, t1), modelFile, progress);
     }
 
