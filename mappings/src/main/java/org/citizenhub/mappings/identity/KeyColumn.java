@@ -60,7 +60,11 @@ public final class KeyColumn {
 
     /** Counts the row's value in the term frequencies (done when a record joins the table for good). */
     void count(int row) {
-        int code = code(row);
+        countCode(code(row));
+    }
+
+    /** Counts one occurrence of a value code in the term frequencies. */
+    void countCode(int code) {
         if (code != 0) {
             long c = counts[code]++;
             nonMissing++;

@@ -106,13 +106,24 @@ public final class RecordTable {
         int first = size;
         int count = rowIds.size();
         ensureRows(first + count);
+        int[][] chunkCodes = new int[byIndex.length][];
         java.util.stream.IntStream.range(0, byIndex.length).parallel().forEach(k -> {
+            // each task writes its own array: writing the shared row-major array from several threads
+            // would make them fight over the same cache lines
             KeyColumn column = byIndex[k];
+            int[] codesOfColumn = new int[count];
             for (int i = 0; i < count; i++) {
-                column.set(first + i, column.intern(keyValues[i][k]));
-                column.count(first + i);
+                codesOfColumn[i] = column.intern(keyValues[i][k]);
+                column.countCode(codesOfColumn[i]);
             }
+            chunkCodes[k] = codesOfColumn;
         });
+        for (int i = 0; i < count; i++) {
+            int base = (first + i) * width;
+            for (int k = 0; k < width; k++) {
+                codes[base + k] = chunkCodes[k][i];
+            }
+        }
         for (int i = 0; i < count; i++) {
             if (first + i >= sources.length) {
                 sources = Arrays.copyOf(sources, sources.length * 2);
