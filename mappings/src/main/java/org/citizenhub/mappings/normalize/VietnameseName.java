@@ -43,11 +43,23 @@ public record VietnameseName(String family, String middle, String given, String 
 
     private static final Set<String> MIDDLE_MARKERS = Set.of("van", "thi");
 
-    /** Parses a full name; returns null when it has no letters (treated as missing). */
+    /**
+     * Hospitals register unnamed newborns as "Con bà Nguyễn Thị Lan" (child of Mrs ...): the name is the
+     * mother's, not the person's, so it is no name at all for matching.
+     */
+    private static final List<String> NOT_A_NAME_PREFIXES = List.of("con ba ", "con cua ", "con chi ", "con me ", "be so sinh ");
+
+    /** Parses a full name; returns null when it has no letters or names someone else (treated as missing). */
     public static VietnameseName parse(String fullName) {
         List<String> raw = words(fullName);
         if (raw.isEmpty()) {
             return null;
+        }
+        String all = VietnameseText.fold(String.join(" ", raw)) + " ";
+        for (String prefix : NOT_A_NAME_PREFIXES) {
+            if (all.startsWith(prefix)) {
+                return null;
+            }
         }
         List<String> folded = new ArrayList<>(raw.size());
         for (String w : raw) {
