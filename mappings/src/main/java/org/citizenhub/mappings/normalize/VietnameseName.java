@@ -38,6 +38,12 @@ public record VietnameseName(String family, String middle, String given, String 
             "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ngo",
             "duong", "truong", "dinh", "trinh", "luong", "nghiem");
 
+    private static final java.util.regex.Pattern WORD_SEPARATORS = java.util.regex.Pattern.compile("[\\s.,]+");
+
+    /** Folded and toned keys of name words: a few thousand words make up millions of names. */
+    private static final WordCache WORD_KEYS = new WordCache(200_000,
+            w -> new String[] {VietnameseText.fold(w), VietnameseText.toned(w)});
+
     /** Regional spellings of the same family name (south/north). */
     private static final Map<String, String> FAMILY_VARIANTS = Map.of("huynh", "hoang", "vo", "vu");
 
@@ -63,7 +69,7 @@ public record VietnameseName(String family, String middle, String given, String 
         }
         List<String> folded = new ArrayList<>(raw.size());
         for (String w : raw) {
-            folded.add(VietnameseText.fold(w));
+            folded.add(WORD_KEYS.get(w)[0]);
         }
         int n = raw.size();
         int[] order = orderFamilyFirst(folded);
@@ -72,7 +78,7 @@ public record VietnameseName(String family, String middle, String given, String 
         String[] t = new String[n];
         for (int i = 0; i < n; i++) {
             f[i] = iy(folded.get(order[i]));
-            t[i] = VietnameseText.toned(raw.get(order[i]));
+            t[i] = WORD_KEYS.get(raw.get(order[i]))[1];
         }
         if (n == 1) {
             return new VietnameseName("", "", f[0], "", t[0], "", false);
@@ -149,7 +155,7 @@ public record VietnameseName(String family, String middle, String given, String 
         if (fullName == null) {
             return words;
         }
-        for (String w : fullName.strip().split("[\\s.,]+")) {
+        for (String w : WORD_SEPARATORS.split(fullName.strip())) {
             StringBuilder letters = new StringBuilder(w.length());
             w.codePoints().filter(cp -> Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK)
                     .forEach(letters::appendCodePoint);
