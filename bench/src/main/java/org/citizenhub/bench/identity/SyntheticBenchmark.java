@@ -131,7 +131,7 @@ public final class SyntheticBenchmark {
                 }
             }
         }
-        System.out.printf("linked record pairs with conflicting strong evidence (different valid IDs or full birth dates): %,d%n",
+        System.out.printf("linked record pairs with conflicting strong evidence (vetoes: different valid IDs, full birth dates, sex): %,d%n",
                 conflicting);
     }
 

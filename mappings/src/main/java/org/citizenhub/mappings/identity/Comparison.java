@@ -20,9 +20,10 @@ public abstract class Comparison {
     /** The keys this comparison reads (set when built from a configuration). */
     List<String> keys = List.of();
     /**
-     * The evidence group this comparison belongs to, -1 for none. Agreement within a group counts once
-     * (its strongest positive weight): phone, house, street and ward all agree for every member of a
-     * household, so they are one piece of evidence, not four.
+     * The evidence group this comparison belongs to, -1 for none. A group counts once on each side: its
+     * strongest agreement and its strongest disagreement. Phone, house, street and ward all agree for
+     * every member of a household, and a house, street and ward all differ for someone who lives
+     * elsewhere: one piece of evidence each way, not four.
      */
     int group = -1;
     String groupName = "";

@@ -12,14 +12,15 @@ import java.util.Map;
 /**
  * Command line of identity resolution (main class of the executable jar):
  * <pre>
- *   dedupe  --config C --input F [--input F2 ...] [--truth T] [--out DIR]
- *   link    --config C --left A --right B [--out DIR]
+ *   dedupe  --config C --input F [--input F2 ...] [--truth T] [--model M] [--out DIR] [--show-model] [--per-source]
+ *   link    --config C --left A --right B [--out DIR] [--show-model]
  *   generate --febrl-dir D --records N [--seed S] --out FILE
  *   incremental --config C --input F [--input F2 ...] [--truth T] [--vault N] [--probes M]
  * </pre>
  * C is a configuration file or a built-in one (febrl-dedupe, febrl-link, citizen). With true labels
- * (configured truth column or id pattern) the figures include pairwise precision, recall and F1 and the
- * blocking recall. Exit code 2 for a usage or configuration error, 1 for an unreadable input.
+ * (configured truth column or id pattern, or a truth file) the figures include pairwise precision, recall
+ * and F1 (per pair of sources when there are more than two) and the blocking recall. Several inputs are
+ * deduplicated together, each a source named after its file. Exit code 2 for a usage or configuration error, 1 for an unreadable input.
  */
 public final class IdentityCommand {
 

@@ -74,6 +74,7 @@ public final class PairScorer {
     public double weight(long pattern, int a) {
         double w = model.priorWeight();
         double[] groupBest = groups == 0 ? null : new double[groups];
+        double[] groupWorst = groups == 0 ? null : new double[groups];
         for (int c = 0; c < comparisons.length; c++) {
             int level = ParameterEstimator.level(pattern, c);
             if (level >= 0) {
@@ -82,15 +83,17 @@ public final class PairScorer {
                     lw += termFrequencyAdjustment(c, a);
                 }
                 int g = comparisons[c].group;
-                if (g >= 0 && lw > 0) {
+                if (g < 0) {
+                    w += lw;
+                } else if (lw > 0) {
                     groupBest[g] = Math.max(groupBest[g], lw);
                 } else {
-                    w += lw;
+                    groupWorst[g] = Math.min(groupWorst[g], lw);
                 }
             }
         }
         for (int g = 0; g < groups; g++) {
-            w += groupBest[g];
+            w += groupBest[g] + groupWorst[g];
         }
         return w;
     }
@@ -138,13 +141,18 @@ public final class PairScorer {
         return weight >= linkWeight;
     }
 
-    /** True when comparison c gives the largest positive weight of its group (first one on ties). */
+    /**
+     * True when comparison c is the one its group counts on its side: the largest positive weight, or
+     * the most negative one (first one on ties).
+     */
     private boolean isStrongestInGroup(long pattern, int a, int c) {
         double mine = groupMemberWeight(pattern, a, c);
         for (int o = 0; o < comparisons.length; o++) {
             if (o != c && comparisons[o].group == comparisons[c].group) {
                 double other = groupMemberWeight(pattern, a, o);
-                if (other > mine || other == mine && o < c) {
+                boolean sameSide = other > 0 == mine > 0 && other != 0;
+                boolean stronger = mine > 0 ? other > mine : other < mine;
+                if (sameSide && (stronger || other == mine && o < c)) {
                     return false;
                 }
             }
@@ -178,7 +186,7 @@ public final class PairScorer {
             double tf = level == 0 ? termFrequencyAdjustment(c, a) : 0;
             String label = comparisons[c].levels().get(level);
             int g = comparisons[c].group;
-            if (g >= 0 && weight + tf > 0 && !isStrongestInGroup(pattern, a, c)) {
+            if (g >= 0 && weight + tf != 0 && !isStrongestInGroup(pattern, a, c)) {
                 label += " (counted once in " + comparisons[c].groupName + ")";
                 weight = 0;
                 tf = 0;

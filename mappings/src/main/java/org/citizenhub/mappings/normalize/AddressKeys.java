@@ -37,6 +37,25 @@ public record AddressKeys(String house, String street, String ward, String distr
 
     private static final WardDirectory WARDS = new WardDirectory(AdministrativeUnits.daNang());
 
+    /** Folded unit names without their prefixes ("P. Thạch Thang" → "thach thang"), by kind. */
+    private static final WordCache UNITS = new WordCache(100_000, text -> {
+        String f = VietnameseText.fold(text.substring(1));
+        Pattern prefix = switch (text.charAt(0)) {
+            case 'w' -> WARD_PREFIX;
+            case 'd' -> DISTRICT_PREFIX;
+            default -> CITY_PREFIX;
+        };
+        return new String[] {strip(prefix, f)};
+    });
+    private static final WordCache WARD_CANDIDATES = new WordCache(100_000, key -> {
+        int bar = key.indexOf('|');
+        return new String[] {WARDS.candidates2025(key.substring(0, bar), key.substring(bar + 1))};
+    });
+
+    private static String unit(char kind, String text) {
+        return text == null || text.isBlank() ? "" : UNITS.get(kind + text)[0];
+    }
+
     /** Keys from the parts of an address; any part may be null or empty. */
     public static AddressKeys of(String houseAndStreet, String street, String ward, String district, String city) {
         String house = "";
@@ -60,10 +79,10 @@ public record AddressKeys(String house, String street, String ward, String distr
             streetKey = s;
         }
         streetKey = street(streetKey);
-        String w = strip(WARD_PREFIX, VietnameseText.fold(ward));
-        String d = strip(DISTRICT_PREFIX, VietnameseText.fold(district));
-        String c = strip(CITY_PREFIX, VietnameseText.fold(city));
-        return new AddressKeys(house, streetKey, w, d, c, WARDS.candidates2025(w, d));
+        String w = unit('w', ward);
+        String d = unit('d', district);
+        String c = unit('c', city);
+        return new AddressKeys(house, streetKey, w, d, c, w.isEmpty() ? "" : WARD_CANDIDATES.get(w + "|" + d)[0]);
     }
 
     /**

@@ -27,10 +27,16 @@ public record PersonalId(String cccd, String cmnd, boolean consistent) {
         if (raw == null || raw.length() > 40) {
             return NONE;
         }
-        String digits = PersonalIdNumber.clean(raw);
-        if (!digits.chars().allMatch(Character::isDigit)) {
-            return NONE;
+        StringBuilder cleaned = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c >= '0' && c <= '9') {
+                cleaned.append(c);
+            } else if (!Character.isWhitespace(c) && c != '.' && c != '-') {
+                return NONE;
+            }
         }
+        String digits = cleaned.toString();
         if (digits.length() == 11) {
             String restored = "0" + digits;
             if (rulePasses(restored, 0, null)) {

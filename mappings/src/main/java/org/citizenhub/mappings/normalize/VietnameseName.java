@@ -38,20 +38,38 @@ public record VietnameseName(String family, String middle, String given, String 
             "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ngo",
             "duong", "truong", "dinh", "trinh", "luong", "nghiem");
 
+    private static final java.util.regex.Pattern WORD_SEPARATORS = java.util.regex.Pattern.compile("[\\s.,]+");
+
+    /** Folded and toned keys of name words: a few thousand words make up millions of names. */
+    private static final WordCache WORD_KEYS = new WordCache(200_000,
+            w -> new String[] {VietnameseText.fold(w), VietnameseText.toned(w)});
+
     /** Regional spellings of the same family name (south/north). */
     private static final Map<String, String> FAMILY_VARIANTS = Map.of("huynh", "hoang", "vo", "vu");
 
     private static final Set<String> MIDDLE_MARKERS = Set.of("van", "thi");
 
-    /** Parses a full name; returns null when it has no letters (treated as missing). */
+    /**
+     * Hospitals register unnamed newborns as "Con bà Nguyễn Thị Lan" (child of Mrs ...): the name is the
+     * mother's, not the person's, so it is no name at all for matching.
+     */
+    private static final List<String> NOT_A_NAME_PREFIXES = List.of("con ba ", "con cua ", "con chi ", "con me ", "be so sinh ");
+
+    /** Parses a full name; returns null when it has no letters or names someone else (treated as missing). */
     public static VietnameseName parse(String fullName) {
         List<String> raw = words(fullName);
         if (raw.isEmpty()) {
             return null;
         }
+        String all = VietnameseText.fold(String.join(" ", raw)) + " ";
+        for (String prefix : NOT_A_NAME_PREFIXES) {
+            if (all.startsWith(prefix)) {
+                return null;
+            }
+        }
         List<String> folded = new ArrayList<>(raw.size());
         for (String w : raw) {
-            folded.add(VietnameseText.fold(w));
+            folded.add(WORD_KEYS.get(w)[0]);
         }
         int n = raw.size();
         int[] order = orderFamilyFirst(folded);
@@ -60,7 +78,7 @@ public record VietnameseName(String family, String middle, String given, String 
         String[] t = new String[n];
         for (int i = 0; i < n; i++) {
             f[i] = iy(folded.get(order[i]));
-            t[i] = VietnameseText.toned(raw.get(order[i]));
+            t[i] = WORD_KEYS.get(raw.get(order[i]))[1];
         }
         if (n == 1) {
             return new VietnameseName("", "", f[0], "", t[0], "", false);
@@ -137,7 +155,7 @@ public record VietnameseName(String family, String middle, String given, String 
         if (fullName == null) {
             return words;
         }
-        for (String w : fullName.strip().split("[\\s.,]+")) {
+        for (String w : WORD_SEPARATORS.split(fullName.strip())) {
             StringBuilder letters = new StringBuilder(w.length());
             w.codePoints().filter(cp -> Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK)
                     .forEach(letters::appendCodePoint);

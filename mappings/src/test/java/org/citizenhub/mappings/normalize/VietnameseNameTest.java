@@ -48,8 +48,8 @@ class VietnameseNameTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"''", "'   '", "'123 456'", "'...'"})
-    void nameWithoutLettersIsMissing(String text) {
+    @CsvSource({"''", "'   '", "'123 456'", "'...'", "'Con bà Nguyễn Thị Lan'", "'CON BA NGUYEN THI LAN'", "'Con của Trần Văn Nam'"})
+    void nameWithoutLettersOrOfSomebodyElseIsMissing(String text) {
         assertThat(VietnameseName.parse(text)).isNull();
     }
 }
