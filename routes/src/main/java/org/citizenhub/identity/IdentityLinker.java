@@ -10,6 +10,7 @@ import org.citizenhub.connectors.vault.CitizenLinker;
 import org.citizenhub.connectors.vault.VaultJson;
 import org.citizenhub.connectors.vault.VaultStore;
 import org.citizenhub.mappings.citizen.CitizenRecord;
+import org.citizenhub.mappings.citizen.SourceSystem;
 import org.citizenhub.mappings.identity.CitizenRecordAdapter;
 import org.citizenhub.mappings.identity.IdentityIndex;
 import org.citizenhub.mappings.identity.MatchConfig;
@@ -35,6 +36,8 @@ public class IdentityLinker implements CitizenLinker {
     private final IdentityIndex index;
     private final ObjectProvider<VaultStore> vault;
     private boolean loaded;
+    /** Records of systems other than the population database in the index. */
+    private long otherSystemRecords;
 
     public IdentityLinker(IdentityProperties properties, ResourceLoader resources, ObjectProvider<VaultStore> vault) {
         this.index = new IdentityIndex(MatchConfig.load(properties.config()));
@@ -50,6 +53,12 @@ public class IdentityLinker implements CitizenLinker {
     @Override
     public synchronized Decision decide(CitizenRecord record) {
         ensureLoaded();
+        if (isRegistry(record) && otherSystemRecords == 0) {
+            // the vault asks only about a registry record whose valid ID it does not know yet: two
+            // registry IDs are two people, so with no other system's record indexed it is a new citizen
+            // (this keeps the initial load of the registry from scoring it against itself)
+            return Decision.newCitizen();
+        }
         IdentityIndex.MatchResult result = index.match(CitizenRecordAdapter.toMatchRecord(record));
         if (result.decision() == Outcome.DISTINCT || result.entities().isEmpty()) {
             return Decision.newCitizen();
@@ -71,12 +80,19 @@ public class IdentityLinker implements CitizenLinker {
             index.assign(match.id(), citizenId);
         } catch (IllegalArgumentException notIndexedYet) {
             index.add(match, citizenId);
+            if (!isRegistry(record)) {
+                otherSystemRecords++;
+            }
         }
     }
 
     public synchronized int size() {
         ensureLoaded();
         return index.size();
+    }
+
+    private static boolean isRegistry(CitizenRecord record) {
+        return record.provenance().sourceSystem() == SourceSystem.POPULATION;
     }
 
     /** Loads the vault's source records once; the index then follows every link the vault makes. */
@@ -86,8 +102,12 @@ public class IdentityLinker implements CitizenLinker {
         }
         loaded = true;
         long started = System.nanoTime();
-        vault.getObject().forEachSourceRecord((record, citizenId) ->
-                index.add(CitizenRecordAdapter.toMatchRecord(record), citizenId));
+        vault.getObject().forEachSourceRecord((record, citizenId) -> {
+            index.add(CitizenRecordAdapter.toMatchRecord(record), citizenId);
+            if (!isRegistry(record)) {
+                otherSystemRecords++;
+            }
+        });
         LOG.info("identity index: {} source records loaded from the vault in {} ms", index.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
