@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole hub with its real embedded broker, a fresh H2 vault in a
- * temporary directory, and the population simulator on a free loopback port, loaded with a small
+ * temporary directory, and the population and FHIR simulators on free loopback ports, loaded with a small
  * synthetic population. Every subclass shares this one application context.
  */
 @CamelSpringBootTest
@@ -35,6 +35,7 @@ public abstract class HubIntegrationTest {
     protected static final Path DATA_DIR;
     protected static final Path ROUTES_DIR;
     protected static final int POPULATION_PORT;
+    protected static final int FHIR_PORT;
 
     static {
         try {
@@ -48,6 +49,9 @@ public abstract class HubIntegrationTest {
             try (ServerSocket socket = new ServerSocket(0)) {
                 POPULATION_PORT = socket.getLocalPort();
             }
+            try (ServerSocket socket = new ServerSocket(0)) {
+                FHIR_PORT = socket.getLocalPort();
+            }
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -58,5 +62,6 @@ public abstract class HubIntegrationTest {
         registry.add("citizenhub.data-dir", DATA_DIR::toString);
         registry.add("citizenhub.routes-dir", ROUTES_DIR::toString);
         registry.add("citizenhub.sandbox.population-port", () -> POPULATION_PORT);
+        registry.add("citizenhub.sandbox.fhir-port", () -> FHIR_PORT);
     }
 }
