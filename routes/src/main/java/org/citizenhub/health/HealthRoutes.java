@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@code health-patient-sync}: incremental sync of Patients, certificates and immunizations
- *       by {@code _lastUpdated}, on a timer;</li>
+ *       by {@code _lastUpdated}, every poll interval (the first as soon as the vault is ready);</li>
  *   <li>{@code health-subscription-register}: the hub's rest-hook Subscriptions, at start and now and
  *       again (idempotent);</li>
  *   <li>{@code health-subscription-callback}: the FHIR server's notifications
@@ -38,9 +38,10 @@ public class HealthRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("timer:health-patient-sync?delay=1000&period={{citizenhub.health.poll-interval}}").routeId(HealthSync.ROUTE)
+        // ticks every second; the sync runs when due: as soon as the vault is ready, then every poll interval
+        from("timer:health-patient-sync?delay=1000&period=1000").routeId(HealthSync.ROUTE)
                 .routeConfigurationId(HubErrorHandling.POLL_ID)
-                .filter(method(HealthSync.class, "ready"))
+                .filter(method(HealthSync.class, "due"))
                 .bean(HealthSync.class, "syncAll");
 
         if (properties.subscriptions().enabled()) {

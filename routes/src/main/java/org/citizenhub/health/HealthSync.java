@@ -1,9 +1,12 @@
 package org.citizenhub.health;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -33,9 +36,9 @@ import org.springframework.stereotype.Component;
  * (DiagnosticReport), then vaccinations (Immunization), each from its own {@code _lastUpdated}
  * watermark in the vault ({@code health.fhir:Patient}, …).
  *
- * <p>Resources are stored a page at a time, and always before the watermark moves past them: a crash
- * or an outage in the middle of a sync loses nothing, it only makes the next sync hand over the last
- * page again, which stores nothing new. A resource the hub cannot use is parked with its reason and
+ * <p>Resources are stored in batches, and always before the watermark moves past them: a crash or an
+ * outage in the middle of a sync loses nothing, it only makes the next sync hand over the last pages
+ * again, which stores nothing new. A resource the hub cannot use is parked with its reason and
  * the sync goes on. The first sync after start is logged as the job {@code health-patient-sync}.
  */
 @Component
@@ -45,6 +48,7 @@ public class HealthSync {
 
     static final String ROUTE = "health-patient-sync";
     static final String WATERMARK_PREFIX = "health.fhir";
+    static final int STORE_BATCH = 1000;
 
     private final HealthIngest ingest;
     private final VaultStore vault;
@@ -52,9 +56,11 @@ public class HealthSync {
     private final Clock clock;
     private final HealthProperties properties;
     private final JobProgress firstSync;
-    private final FlushingWatermarks watermarks = new FlushingWatermarks();
+    private final BatchedWatermarks watermarks = new BatchedWatermarks();
     private final IncrementalSync sync;
     private boolean firstSyncDone;
+    private Report lastReport;
+    private long lastSyncStarted;
     private boolean waitingLogged;
 
     public HealthSync(FhirRestClient healthFhirClient, HealthIngest ingest, VaultStore vault, ProducerTemplate producer,
@@ -76,10 +82,19 @@ public class HealthSync {
      * @param certificates    certificate versions stored (new, changed or withdrawn)
      * @param immunizations   vaccination versions stored
      * @param parked          resources parked on the dead-letter queue
+     * @param patientPhase    wall time of the Patient sync: fetching and parsing pages, mapping, storing
+     * @param mapping         of which mapping Patients to canonical records
+     * @param storing         of which storing them in the vault (linking included) and publishing the events
      */
-    public record Report(int patients, int changedCitizens, int certificates, int immunizations, int parked) {
+    public record Report(int patients, int changedCitizens, int certificates, int immunizations, int parked,
+                         Duration patientPhase, Duration mapping, Duration storing) {
         boolean changedAnything() {
             return changedCitizens + certificates + immunizations + parked > 0;
+        }
+
+        /** Patients per second through the whole Patient phase. */
+        public double patientsPerSecond() {
+            return patients / Math.max(1e-9, patientPhase.toNanos() / 1e9);
         }
     }
 
@@ -100,6 +115,19 @@ public class HealthSync {
         return false;
     }
 
+    /**
+     * Whether a timed sync is due: the first one as soon as {@link #ready()}, then one every
+     * {@code citizenhub.health.poll-interval} after the previous one started (notifications sync in between).
+     */
+    public synchronized boolean due() {
+        return ready() && (!firstSyncDone || clock.millis() - lastSyncStarted >= properties.pollInterval());
+    }
+
+    /** What the last completed sync did (empty before the first). */
+    public synchronized Optional<Report> lastReport() {
+        return Optional.ofNullable(lastReport);
+    }
+
     /** Whether the first sync since start has completed. */
     public synchronized boolean firstSyncDone() {
         return firstSyncDone;
@@ -108,8 +136,9 @@ public class HealthSync {
     /** Syncs everything that changed since the watermarks; one sync at a time. */
     public synchronized Report syncAll() {
         if (!ready()) {
-            return new Report(0, 0, 0, 0, 0);
+            return new Counts().report();
         }
+        lastSyncStarted = clock.millis();
         if (!firstSyncDone) {
             firstSync.start("first sync of Patients, certificates and immunizations from " + properties.baseUrl());
         }
@@ -118,8 +147,11 @@ public class HealthSync {
         syncCertificates(counts);
         syncImmunizations(counts);
         Report report = counts.report();
-        String summary = String.format("%d Patients read, %d citizens created or changed, %d certificates and %d vaccinations "
-                        + "stored, %d resources parked", report.patients(), report.changedCitizens(), report.certificates(),
+        lastReport = report;
+        String summary = String.format("%d Patients read (%.0f/s; mapping %.0f%%, vault and events %.0f%% of that time), "
+                        + "%d citizens created or changed, %d certificates and %d vaccinations stored, %d resources parked",
+                report.patients(), report.patientsPerSecond(), share(report.mapping(), report.patientPhase()),
+                share(report.storing(), report.patientPhase()), report.changedCitizens(), report.certificates(),
                 report.immunizations(), report.parked());
         if (!firstSyncDone) {
             firstSync.finish(summary);
@@ -134,18 +166,27 @@ public class HealthSync {
 
     private void syncPatients(Counts counts) {
         Instant now = clock.instant();
+        long started = System.nanoTime();
         Batch<Mapped> batch = new Batch<>(mapped -> {
+            long t0 = System.nanoTime();
             List<VaultChange> changes = ingest.storePatients(mapped);
             if (!changes.isEmpty()) {
                 producer.sendBody("direct:publish-citizen-changes", changes);
             }
+            counts.storingNanos += System.nanoTime() - t0;
             counts.patients += mapped.size();
             counts.changedCitizens += changes.size();
             if (!firstSyncDone) {
                 firstSync.advance(mapped.size());
             }
         });
-        run(Patient.class, p -> batch.add(ingest.mapPatient(p, RecordIds.server(), now)), batch, counts);
+        run(Patient.class, p -> {
+            long t0 = System.nanoTime();
+            Mapped mapped = ingest.mapPatient(p, RecordIds.server(), now);
+            counts.mappingNanos += System.nanoTime() - t0;
+            batch.add(mapped);
+        }, batch, counts);
+        counts.patientNanos = System.nanoTime() - started;
     }
 
     private void syncCertificates(Counts counts) {
@@ -161,7 +202,7 @@ public class HealthSync {
     }
 
     private <T extends Resource> void run(Class<T> type, Consumer<T> handler, Batch<?> batch, Counts counts) {
-        watermarks.beforeSave = batch::flush;
+        watermarks.batch = batch;
         try {
             sync.sync(type, resource -> {
                 try {
@@ -176,10 +217,16 @@ public class HealthSync {
             });
             batch.flush();
         } finally {
-            watermarks.beforeSave = () -> { };
+            watermarks.pending.clear();
+            watermarks.batch = null;
         }
     }
 
+    /**
+     * Resources handed over by the sync, stored {@value #STORE_BATCH} at a time (a vault batch costs
+     * about the same for 200 records as for 1,000); the watermarks the sync saves meanwhile are written
+     * only once what they cover is stored.
+     */
     private final class Batch<T> {
         private final Consumer<List<T>> store;
         private final List<T> items = new ArrayList<>();
@@ -190,9 +237,13 @@ public class HealthSync {
 
         void add(T item) {
             items.add(item);
-            if (items.size() >= properties.pageSize()) {
+            if (items.size() >= STORE_BATCH) {
                 flush();
             }
+        }
+
+        boolean isEmpty() {
+            return items.isEmpty();
         }
 
         void flush() {
@@ -200,6 +251,7 @@ public class HealthSync {
                 store.accept(List.copyOf(items));
                 items.clear();
             }
+            watermarks.writePending();
         }
     }
 
@@ -209,15 +261,28 @@ public class HealthSync {
         int certificates;
         int immunizations;
         int parked;
+        long patientNanos;
+        long mappingNanos;
+        long storingNanos;
 
         Report report() {
-            return new Report(patients, changedCitizens, certificates, immunizations, parked);
+            return new Report(patients, changedCitizens, certificates, immunizations, parked,
+                    Duration.ofNanos(patientNanos), Duration.ofNanos(mappingNanos), Duration.ofNanos(storingNanos));
         }
     }
 
-    /** Watermarks in the vault; what was handed over is stored before a watermark moves past it. */
-    private final class FlushingWatermarks implements WatermarkStore {
-        private Runnable beforeSave = () -> { };
+    private static double share(Duration part, Duration whole) {
+        return whole.isZero() ? 0 : 100.0 * part.toNanos() / whole.toNanos();
+    }
+
+    /**
+     * Watermarks in the vault. A watermark the sync saves while resources it covers still wait in the
+     * batch is held back until the batch is stored: the vault's watermark never moves past anything
+     * unstored.
+     */
+    private final class BatchedWatermarks implements WatermarkStore {
+        private final Map<String, Instant> pending = new LinkedHashMap<>();
+        private Batch<?> batch;
 
         @Override
         public Optional<Instant> load(String stream) {
@@ -226,8 +291,15 @@ public class HealthSync {
 
         @Override
         public void save(String stream, Instant watermark) {
-            beforeSave.run();
-            vault.saveWatermark(stream, watermark.toString());
+            pending.put(stream, watermark);
+            if (batch == null || batch.isEmpty()) {
+                writePending();
+            }
+        }
+
+        void writePending() {
+            pending.forEach((stream, watermark) -> vault.saveWatermark(stream, watermark.toString()));
+            pending.clear();
         }
     }
 }
