@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class HubIntegrationTest {
 
     protected static final HubTestResources SHARED = HubTestResources.create();
+    protected static final Path DATA_DIR = SHARED.dataDir();
     protected static final Path ROUTES_DIR = SHARED.routesDir();
     protected static final int BROKER_PORT = SHARED.brokerPort();
 

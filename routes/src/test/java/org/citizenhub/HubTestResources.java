@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * What one hub test context owns: a fresh data directory (H2 vault, broker journal), a routes folder
  * with the shipped YAML routes, and free loopback ports for the simulators and the broker's TCP acceptor.
  */
-public record HubTestResources(Path dataDir, Path routesDir, int populationPort, int brokerPort) {
+public record HubTestResources(Path dataDir, Path routesDir, int populationPort, int brokerPort, int fhirPort) {
 
     public static HubTestResources create() {
         try {
@@ -23,7 +23,7 @@ public record HubTestResources(Path dataDir, Path routesDir, int populationPort,
                     Files.copy(route, routesDir.resolve(route.getFileName()));
                 }
             }
-            return new HubTestResources(dataDir, routesDir, freePort(), freePort());
+            return new HubTestResources(dataDir, routesDir, freePort(), freePort(), freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -34,6 +34,7 @@ public record HubTestResources(Path dataDir, Path routesDir, int populationPort,
         registry.add("citizenhub.routes-dir", routesDir::toString);
         registry.add("citizenhub.sandbox.population-port", () -> populationPort);
         registry.add("citizenhub.broker.tcp-acceptor", () -> "tcp://127.0.0.1:" + brokerPort);
+        registry.add("citizenhub.sandbox.fhir-port", () -> fhirPort);
     }
 
     private static int freePort() throws IOException {

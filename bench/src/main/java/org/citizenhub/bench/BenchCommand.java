@@ -15,7 +15,8 @@ public final class BenchCommand {
         if (args.length == 0) {
             System.out.println("usage: java -jar bench/target/citizen-hub-bench.jar hub [--citizens N] [--requests N] [--clients N]"
                     + "\n       java -Xmx4g -jar bench/target/citizen-hub-bench.jar febrl ../shared/data/febrl"
-                    + "\n       java -Xmx4g -jar bench/target/citizen-hub-bench.jar identity-synthetic [options]");
+                    + "\n       java -Xmx4g -jar bench/target/citizen-hub-bench.jar identity-synthetic [options]"
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar health [--people N] [--page-size N]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -23,6 +24,7 @@ public final class BenchCommand {
             case "hub" -> HubBenchmark.run(BenchOptions.parse(rest));
             case "febrl" -> org.citizenhub.bench.identity.FebrlBenchmark.main(rest);
             case "identity-synthetic" -> org.citizenhub.bench.identity.SyntheticBenchmark.main(rest);
+            case "health" -> HealthBenchmark.run(BenchOptions.parse(rest));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -5,8 +5,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.citizenhub.connectors.MalformedPayloadException;
+import org.citizenhub.connectors.health.FhirServerException;
 import org.citizenhub.connectors.vault.VaultJson;
 import org.citizenhub.mappings.citizen.InvalidSourceRecordException;
+import org.citizenhub.mappings.health.FhirInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,14 +51,23 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
                         .logExhaustedMessageBody(false)
                         .onPrepareFailure(HubErrorHandling::describeFailure));
         // Bad input: retrying cannot help.
-        hub.onException(MalformedPayloadException.class, InvalidSourceRecordException.class)
+        hub.onException(MalformedPayloadException.class, InvalidSourceRecordException.class, FhirInputException.class)
+                .useOriginalMessage()
+                .maximumRedeliveries(0);
+        // The FHIR server refused the request or answered no FHIR: it answers the same way again.
+        // Down, slow, 5xx and 429 are retried like any other failure.
+        hub.onException(FhirServerException.class).onWhen(HubErrorHandling::isRefusedByFhirServer)
                 .useOriginalMessage()
                 .maximumRedeliveries(0);
 
         RouteConfigurationDefinition poll = routeConfiguration(POLL_ID);
-        poll.onException(MalformedPayloadException.class, InvalidSourceRecordException.class).handled(true)
+        poll.onException(MalformedPayloadException.class, InvalidSourceRecordException.class, FhirInputException.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.ERROR,
                         "${routeId} stopped at bad input (it resumes there at the next poll): "
+                                + "${exception.class.simpleName}: ${exception.message}");
+        poll.onException(FhirServerException.class).onWhen(HubErrorHandling::isRefusedByFhirServer).handled(true)
+                .log(org.apache.camel.LoggingLevel.ERROR,
+                        "${routeId} stopped at an answer it cannot use (it resumes there at the next poll): "
                                 + "${exception.class.simpleName}: ${exception.message}");
         poll.onException(Exception.class).handled(true)
                 .maximumRedeliveries(properties.maximumRedeliveries())
@@ -74,6 +85,16 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(503))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .setBody(constant(UNAVAILABLE_JSON));
+    }
+
+    /** Whether the failure is a FHIR server answer that retrying cannot change (see {@link FhirServerException#retryable()}). */
+    public static boolean isRefusedByFhirServer(Exchange exchange) {
+        Throwable e = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        while (e != null && !(e instanceof FhirServerException)) {
+            e = e.getCause();
+        }
+        return e instanceof FhirServerException fhir && !fhir.retryable();
     }
 
     /** The answer of a request/reply route that failed for a reason of its own (database down, ...). */
