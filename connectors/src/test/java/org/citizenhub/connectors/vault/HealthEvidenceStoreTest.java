@@ -47,7 +47,8 @@ class HealthEvidenceStoreTest {
         Flyway.configure().dataSource(db).load().migrate();
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(db);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
-        vault = new VaultStore(jdbc, tx, new GoldenRecordBuilder(SurvivorshipRules.defaults()), Clock.fixed(T0, ZoneOffset.UTC));
+        vault = new VaultStore(jdbc, tx, new GoldenRecordBuilder(SurvivorshipRules.defaults()), Clock.fixed(T0, ZoneOffset.UTC),
+                CitizenLinker.NONE);
         evidence = new HealthEvidenceStore(jdbc, tx);
     }
 
