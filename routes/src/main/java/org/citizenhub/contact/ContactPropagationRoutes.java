@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * Declare once: a golden record's new address or contact reaches the systems that keep a copy.
  *
  * <ul>
- *   <li>{@code contact-propagation}: consumes {@code citizen.changed} through its own durable
- *       subscription queue and queues one update per target record on {@code hub.contact-updates}
+ *   <li>{@code contact-propagation}: consumes {@code citizen.changed} through its own queue (a broker
+ *       divert copies every event there) and queues one update per target record on {@code hub.contact-updates}
  *       (broker duplicate detection by request id, so a redelivered event queues nothing twice);</li>
  *   <li>{@code contact-update-send}: sends each update with its stable request id, once: refusals
  *       (404, 409, 422) are parked at once with the reason, server errors and timeouts retried, then
@@ -23,7 +23,7 @@ public class ContactPropagationRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("jms:queue:" + ContactPropagationBroker.PROPAGATION_FQQN).routeId("contact-propagation")
+        from("jms:queue:" + ContactPropagationBroker.PROPAGATION_QUEUE).routeId("contact-propagation")
                 .routeConfigurationId(HubErrorHandling.ID)
                 .convertBodyTo(String.class)
                 .bean(ContactPropagation.class, "plan")
@@ -46,7 +46,8 @@ public class ContactPropagationRoutes extends RouteBuilder {
         // One attempt at the target; a failure belongs to contact-update-send, which retries this whole step.
         from("direct:contact-update-put").routeId("contact-update-put")
                 .errorHandler(noErrorHandler())
-                .removeHeaders("*")
+                // nothing of the incoming message goes out as an HTTP header; the redelivery count stays
+                .removeHeaders("*", "CamelRedeliver*")
                 .setProperty("request", method(ContactUpdateSender.class, "request(${exchangeProperty.order})"))
                 .setBody(simple("${exchangeProperty.request.body}"))
                 .setHeader(Exchange.HTTP_METHOD, constant("PUT"))

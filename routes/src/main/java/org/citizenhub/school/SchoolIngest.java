@@ -135,7 +135,7 @@ public class SchoolIngest {
                     "the same file was ingested before; nothing changed", now);
             store.recordTermFile(duplicate, List.of());
             tally.duplicates++;
-            LOG.info("School term file {} was ingested before: nothing changed", fileName);
+            LOG.debug("School term file {} was ingested before: nothing changed", fileName);
             return new IngestedFile(List.of(), duplicate);
         }
 

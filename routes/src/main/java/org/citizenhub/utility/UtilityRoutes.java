@@ -68,7 +68,8 @@ public class UtilityRoutes extends RouteBuilder {
         // One GET; a failure belongs to the calling route, which retries this whole step.
         from("direct:utility-get").routeId("utility-get")
                 .errorHandler(noErrorHandler())
-                .removeHeaders("*")
+                // nothing of the incoming message goes out as an HTTP header; the redelivery count stays
+                .removeHeaders("*", "CamelRedeliver*")
                 .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                 .setHeader(Exchange.HTTP_PATH, simple("${exchangeProperty.request.path}"))
                 .setHeader(Exchange.HTTP_QUERY, simple("${exchangeProperty.request.query}"))

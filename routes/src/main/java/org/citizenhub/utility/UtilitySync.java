@@ -84,8 +84,17 @@ public class UtilitySync {
         return "utility." + provider.name().toLowerCase() + ".accounts.next-page";
     }
 
+    static String startedAtWatermark(SourceSystem provider) {
+        return "utility." + provider.name().toLowerCase() + ".sync-started-at";
+    }
+
     static String syncedAtWatermark(SourceSystem provider) {
         return "utility." + provider.name().toLowerCase() + ".synced-at";
+    }
+
+    /** When the provider's last complete sync ended (empty before the first). */
+    public Optional<Instant> lastCompleteSync(SourceSystem provider) {
+        return vault.watermark(syncedAtWatermark(provider)).map(Instant::parse);
     }
 
     /** Syncs every provider at the next poll, due or not (operations, tests). */
@@ -106,8 +115,9 @@ public class UtilitySync {
         Instant now = clock.instant();
         List<SourceSystem> due = new ArrayList<>();
         for (SourceSystem provider : codecs.keySet()) {
-            boolean unfinished = vault.watermark(positionWatermark(provider)).filter(p -> !p.isEmpty()).isPresent();
-            Optional<Instant> syncedAt = vault.watermark(syncedAtWatermark(provider)).map(Instant::parse);
+            Optional<Instant> startedAt = vault.watermark(startedAtWatermark(provider)).map(Instant::parse);
+            Optional<Instant> syncedAt = lastCompleteSync(provider);
+            boolean unfinished = startedAt.isPresent() && (syncedAt.isEmpty() || startedAt.get().isAfter(syncedAt.get()));
             boolean stale = syncedAt.map(at -> at.plus(Duration.ofMillis(properties.syncInterval())).isBefore(now)).orElse(true);
             if (forced || unfinished || stale) {
                 due.add(provider);
@@ -118,13 +128,15 @@ public class UtilitySync {
 
     public SyncRun startSync(List<SourceSystem> providers) {
         SyncRun run = new SyncRun(providers);
+        String now = clock.instant().toString();
+        providers.forEach(p -> vault.saveWatermark(startedAtWatermark(p), now));
         accountsJob.start("syncing accounts of " + providers);
         return run;
     }
 
     // ------------------------------------------------------------------ accounts
 
-    /** Where the provider's account sync resumes ("" for the first page). */
+    /** Where the provider's account sync resumes ("" for the first page; an unfinished sync left its next page). */
     public String accountsPosition(SourceSystem provider) {
         return vault.watermark(positionWatermark(provider)).orElse("");
     }

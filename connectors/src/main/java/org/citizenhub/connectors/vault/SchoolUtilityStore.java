@@ -263,8 +263,8 @@ public class SchoolUtilityStore {
 
     /**
      * Stores the accepted bills of one account by {@link Bill#key()} (a bill read again unchanged is not
-     * written again; one whose payment status changed is updated) and replaces the account's refusals
-     * with the ones of this sync.
+     * written again; one whose payment status changed is updated), removes stored bills the provider now
+     * sends in a form the hub refuses, and replaces the account's refusals with the ones of this sync.
      */
     public BillsWritten saveBills(SourceSystem provider, String customerCode, List<Bill> accepted, List<RejectedBill> refused) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -296,6 +296,11 @@ public class SchoolUtilityStore {
                 + "updated_at = :at WHERE bill_key = :key", updates);
 
         MapSqlParameterSource account = new MapSqlParameterSource("p", provider.name()).addValue("c", customerCode);
+        // a bill the provider now sends in a form the hub refuses (two amounts for one period) is no longer shown as owed
+        List<String> refusedStored = refused.stream().map(RejectedBill::billKey).filter(stored::containsKey).distinct().toList();
+        if (!refusedStored.isEmpty()) {
+            jdbc.update("DELETE FROM utility_bill WHERE bill_key IN (:keys)", Map.of("keys", refusedStored));
+        }
         List<RejectedBill> previousRefusals = refusalsOf(provider, customerCode);
         if (!previousRefusals.equals(refused)) {
             jdbc.update("DELETE FROM utility_bill_refusal WHERE provider = :p AND customer_code = :c", account);
