@@ -26,7 +26,8 @@ public class SchoolRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("file:{{citizenhub.school.inbox}}?filter=#schoolInboxFilter&sortBy=file:modified"
+        // initialDelay=0: until its first poll Camel reports the file consumer, and so the hub's health, DOWN
+        from("file:{{citizenhub.school.inbox}}?filter=#schoolInboxFilter&sortBy=file:modified&initialDelay=0"
                 + "&readLock={{citizenhub.school.read-lock}}"
                 + "&move=.done/${date:now:yyyyMMdd-HHmmssSSS}-${file:name}"
                 + "&moveFailed=.failed/${date:now:yyyyMMdd-HHmmssSSS}-${file:name}")

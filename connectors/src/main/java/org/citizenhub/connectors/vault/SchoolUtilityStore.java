@@ -1,5 +1,6 @@
 package org.citizenhub.connectors.vault;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -273,7 +274,7 @@ public class SchoolUtilityStore {
                         + "WHERE provider = :p AND customer_code = :c", Map.of("p", provider.name(), "c", customerCode),
                 rs -> {
                     stored.put(rs.getString(1), new Bill(provider, customerCode, YearMonth.parse(rs.getString(2)),
-                            rs.getBigDecimal(3), rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getBoolean(6)));
+                            quantity(rs.getBigDecimal(3)), rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getBoolean(6)));
                 });
         List<MapSqlParameterSource> inserts = new ArrayList<>();
         List<MapSqlParameterSource> updates = new ArrayList<>();
@@ -315,6 +316,12 @@ public class SchoolUtilityStore {
         return new BillsWritten(inserts.size() + updates.size(), unchanged, refused.size());
     }
 
+    /** A consumption as the provider wrote it: the column's fixed scale dropped (12.500 → 12.5, 150.000 → 150). */
+    private static BigDecimal quantity(BigDecimal stored) {
+        BigDecimal q = stored.stripTrailingZeros();
+        return q.scale() < 0 ? q.setScale(0) : q;
+    }
+
     private static boolean sameBill(Bill a, Bill b) {
         return a.amountVnd() == b.amountVnd() && a.paid() == b.paid() && a.dueDate().equals(b.dueDate())
                 && a.consumption().compareTo(b.consumption()) == 0;
@@ -325,7 +332,7 @@ public class SchoolUtilityStore {
         return jdbc.query("SELECT period, consumption, amount_vnd, due_date, paid FROM utility_bill "
                         + "WHERE provider = :p AND customer_code = :c ORDER BY period",
                 Map.of("p", provider.name(), "c", customerCode),
-                (rs, i) -> new Bill(provider, customerCode, YearMonth.parse(rs.getString(1)), rs.getBigDecimal(2),
+                (rs, i) -> new Bill(provider, customerCode, YearMonth.parse(rs.getString(1)), quantity(rs.getBigDecimal(2)),
                         rs.getLong(3), rs.getDate(4).toLocalDate(), rs.getBoolean(5)));
     }
 
