@@ -14,11 +14,15 @@ public final class BenchCommand {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.out.println("usage: java -jar bench/target/citizen-hub-bench.jar hub [--citizens N] [--requests N] [--clients N]");
+            System.out.println("       java -jar bench/target/citizen-hub-bench.jar school [--citizens N]");
+            System.out.println("       java -jar bench/target/citizen-hub-bench.jar utility [--citizens N] [--page-size N]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "hub" -> HubBenchmark.run(BenchOptions.parse(rest));
+            case "school" -> SchoolBenchmark.run(BenchOptions.parse(rest));
+            case "utility" -> UtilityBenchmark.run(BenchOptions.parse(rest));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);
