@@ -13,14 +13,18 @@ public final class BenchCommand {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: java -jar bench/target/citizen-hub-bench.jar hub [--citizens N] [--requests N] [--clients N]");
-            System.out.println("       java -jar bench/target/citizen-hub-bench.jar school [--citizens N]");
-            System.out.println("       java -jar bench/target/citizen-hub-bench.jar utility [--citizens N] [--page-size N]");
+            System.out.println("usage: java -jar bench/target/citizen-hub-bench.jar hub [--citizens N] [--requests N] [--clients N]"
+                    + "\n       java -Xmx4g -jar bench/target/citizen-hub-bench.jar febrl ../shared/data/febrl"
+                    + "\n       java -Xmx4g -jar bench/target/citizen-hub-bench.jar identity-synthetic [options]"
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar school [--citizens N]"
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar utility [--citizens N] [--page-size N]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "hub" -> HubBenchmark.run(BenchOptions.parse(rest));
+            case "febrl" -> org.citizenhub.bench.identity.FebrlBenchmark.main(rest);
+            case "identity-synthetic" -> org.citizenhub.bench.identity.SyntheticBenchmark.main(rest);
             case "school" -> SchoolBenchmark.run(BenchOptions.parse(rest));
             case "utility" -> UtilityBenchmark.run(BenchOptions.parse(rest));
             default -> {

@@ -2,6 +2,7 @@ package org.citizenhub.vault;
 
 import java.time.Clock;
 
+import org.citizenhub.connectors.vault.CitizenLinker;
 import org.citizenhub.connectors.vault.VaultStore;
 import org.citizenhub.mappings.citizen.GoldenRecordBuilder;
 import org.citizenhub.mappings.citizen.SurvivorshipRules;
@@ -19,7 +20,7 @@ public class VaultConfiguration {
     }
 
     @Bean
-    VaultStore vaultStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
-        return new VaultStore(jdbc, tx, new GoldenRecordBuilder(SurvivorshipRules.defaults()), clock);
+    VaultStore vaultStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, Clock clock, CitizenLinker linker) {
+        return new VaultStore(jdbc, tx, new GoldenRecordBuilder(SurvivorshipRules.defaults()), clock, linker);
     }
 }

@@ -31,6 +31,7 @@ import org.citizenhub.mappings.citizen.GoldenRecordBuilder;
 import org.citizenhub.mappings.citizen.Mapped;
 import org.citizenhub.mappings.citizen.Provenance;
 import org.citizenhub.mappings.citizen.SourceRef;
+import org.citizenhub.mappings.citizen.SourceSystem;
 import org.citizenhub.mappings.id.DataQualityFinding;
 import org.citizenhub.mappings.id.PersonalIdNumber;
 
@@ -50,12 +51,15 @@ public class VaultStore {
     private final TransactionTemplate tx;
     private final GoldenRecordBuilder builder;
     private final Clock clock;
+    private final CitizenLinker linker;
 
-    public VaultStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, GoldenRecordBuilder builder, Clock clock) {
+    public VaultStore(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, GoldenRecordBuilder builder, Clock clock,
+                      CitizenLinker linker) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.builder = builder;
         this.clock = clock;
+        this.linker = linker;
     }
 
     /** Stores a batch of mapped source records and rebuilds the golden records they touch. */
@@ -135,6 +139,81 @@ public class VaultStore {
         });
     }
 
+    // ------------------------------------------------------------------ data stewards: review, merge, unmerge
+
+    public List<ReviewItem> openReviews(int limit) {
+        return jdbc.query("SELECT id, source_key, provisional_citizen_id, candidate_citizen_id, probability, evidence, status, "
+                        + "created_at FROM review_item WHERE status = 'OPEN' ORDER BY id",
+                Map.of(), (rs, i) -> new ReviewItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDouble(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                .stream().limit(limit).toList();
+    }
+
+    /** Accepts a review: the source record joins the candidate citizen; the provisional one disappears. */
+    public Optional<List<VaultChange>> acceptReview(long reviewId) {
+        return Optional.ofNullable(tx.execute(status -> {
+            Optional<ReviewItem> item = claimReview(reviewId, "ACCEPTED");
+            return item.map(r -> moveSourceRecord(r.sourceKey(), r.candidateCitizenId(), "MERGED")).orElse(null);
+        }));
+    }
+
+    /** Rejects a review: the record stays a citizen of its own. Returns false when no such open review exists. */
+    public boolean rejectReview(long reviewId) {
+        return Boolean.TRUE.equals(tx.execute(status -> claimReview(reviewId, "REJECTED").isPresent()));
+    }
+
+    /** Takes one source record out of its golden record into a new one (undoing a wrong link or merge). */
+    public List<VaultChange> unmerge(String sourceKey) {
+        return tx.execute(status -> moveSourceRecord(sourceKey, newCitizenId(), "UNMERGED"));
+    }
+
+    public List<LinkEvent> linkHistory(String sourceKey) {
+        return jdbc.query("SELECT source_key, from_citizen_id, to_citizen_id, reason, at FROM link_event "
+                        + "WHERE source_key = :key ORDER BY id", Map.of("key", sourceKey),
+                (rs, i) -> new LinkEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()));
+    }
+
+    /** Every stored source record with its golden citizen, in key order (to load an identity index). */
+    public void forEachSourceRecord(java.util.function.BiConsumer<CitizenRecord, String> action) {
+        jdbc.query("SELECT record, retrieved_at, citizen_id FROM source_record ORDER BY source_key", Map.of(),
+                rs -> {
+                    action.accept(StoredContent.read(rs.getString(1), rs.getTimestamp(2)), rs.getString(3));
+                });
+    }
+
+    private Optional<ReviewItem> claimReview(long reviewId, String decision) {
+        Optional<ReviewItem> item = openReviews(Integer.MAX_VALUE).stream().filter(r -> r.id() == reviewId).findFirst();
+        item.ifPresent(r -> jdbc.update("UPDATE review_item SET status = :status, decided_at = :at WHERE id = :id",
+                new MapSqlParameterSource("status", decision).addValue("at", Timestamp.from(clock.instant()))
+                        .addValue("id", reviewId)));
+        return item;
+    }
+
+    private List<VaultChange> moveSourceRecord(String sourceKey, String toCitizenId, String reason) {
+        Instant now = clock.instant();
+        String fromCitizenId = loadStoredSources(List.of(sourceKey)).values().stream().map(StoredSource::citizenId)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no source record " + sourceKey));
+        if (fromCitizenId.equals(toCitizenId)) {
+            return List.of();
+        }
+        Set<String> affected = new LinkedHashSet<>(List.of(toCitizenId, fromCitizenId));
+        Map<String, List<CitizenRecord>> records = loadSourceRecords(affected, Set.of(sourceKey));
+        CitizenRecord moved = jdbc.query("SELECT record, retrieved_at FROM source_record WHERE source_key = :key",
+                Map.of("key", sourceKey), (rs, i) -> StoredContent.read(rs.getString(1), rs.getTimestamp(2))).get(0);
+        records.computeIfAbsent(toCitizenId, k -> new ArrayList<>()).add(moved);
+        // the target row must exist before the source record points to it; the emptied one goes after
+        List<VaultChange> changes = new ArrayList<>(storeGoldens(Set.of(toCitizenId), records,
+                Map.of(toCitizenId, moved.sourceRef()), now));
+        jdbc.update("UPDATE source_record SET citizen_id = :to WHERE source_key = :key",
+                Map.of("to", toCitizenId, "key", sourceKey));
+        changes.addAll(storeGoldens(Set.of(fromCitizenId), records, Map.of(fromCitizenId, moved.sourceRef()), now));
+        jdbc.update("INSERT INTO link_event (source_key, from_citizen_id, to_citizen_id, reason, at) "
+                + "VALUES (:key, :from, :to, :reason, :at)", linkEvent(sourceKey, fromCitizenId, toCitizenId, reason, now));
+        linker.linked(moved, toCitizenId);
+        return changes;
+    }
+
     private long count(String sql) {
         Long n = jdbc.queryForObject(sql, Map.of(), Long.class);
         return n == null ? 0 : n;
@@ -170,30 +249,44 @@ public class VaultStore {
             return List.of();
         }
 
-        Map<String, String> citizenOf = link(changed, stored);
+        Map<String, String> citizenOf = link(changed, stored, now);
         Set<String> affected = new LinkedHashSet<>(citizenOf.values());
         Map<String, List<CitizenRecord>> recordsByCitizen = loadSourceRecords(affected, citizenOf.keySet());
+        Map<String, SourceRef> causeOf = new HashMap<>();
         for (Mapped m : changed) {
-            recordsByCitizen.computeIfAbsent(citizenOf.get(m.record().sourceRef().key()), k -> new ArrayList<>())
-                    .add(m.record());
+            String citizenId = citizenOf.get(m.record().sourceRef().key());
+            recordsByCitizen.computeIfAbsent(citizenId, k -> new ArrayList<>()).add(m.record());
+            causeOf.putIfAbsent(citizenId, m.record().sourceRef());
         }
-        Map<String, StoredGolden> previousGoldens = loadGoldens(affected);
+        List<VaultChange> changes = storeGoldens(affected, recordsByCitizen, causeOf, now);
+        writeSourceRecords(changed, stored, citizenOf, contents);
+        writeFindings(changed, stored.keySet(), now);
+        return changes;
+    }
 
+    /**
+     * Rebuilds, versions and stores the golden records of these citizens from their source records;
+     * returns what changed. A citizen left without source records (after a merge or unmerge) is removed.
+     */
+    private List<VaultChange> storeGoldens(Set<String> citizenIds, Map<String, List<CitizenRecord>> recordsByCitizen,
+                                           Map<String, SourceRef> causeOf, Instant now) {
+        Map<String, StoredGolden> previousGoldens = loadGoldens(citizenIds);
         List<VaultChange> changes = new ArrayList<>();
         List<MapSqlParameterSource> citizenInserts = new ArrayList<>();
         List<MapSqlParameterSource> citizenUpdates = new ArrayList<>();
-        Map<String, SourceRef> causeOf = new HashMap<>();
-        for (Mapped m : changed) {
-            causeOf.putIfAbsent(citizenOf.get(m.record().sourceRef().key()), m.record().sourceRef());
-        }
-        for (String citizenId : affected) {
+        for (String citizenId : citizenIds) {
+            List<CitizenRecord> records = recordsByCitizen.getOrDefault(citizenId, List.of());
             StoredGolden previous = previousGoldens.get(citizenId);
+            if (records.isEmpty()) {
+                jdbc.update("DELETE FROM citizen WHERE citizen_id = :id", Map.of("id", citizenId));
+                continue;
+            }
             long previousVersion = previous == null ? 0 : previous.version();
-            GoldenCitizen rebuilt = builder.build(citizenId, previousVersion, recordsByCitizen.get(citizenId));
+            GoldenCitizen rebuilt = builder.build(citizenId, previousVersion, records);
             Set<CitizenField> changedFields = rebuilt.changedFieldsSince(previous == null ? null : previous.golden());
             GoldenCitizen toStore = changedFields.isEmpty() ? rebuilt : rebuilt.withVersion(previousVersion + 1);
             MapSqlParameterSource row = new MapSqlParameterSource("id", citizenId)
-                    .addValue("pid", toStore.personalId() == null ? null : toStore.personalId().value())
+                    .addValue("pid", verifiedPersonalId(toStore))
                     .addValue("version", toStore.version())
                     .addValue("previousVersion", previousVersion)
                     .addValue("golden", VaultJson.write(toStore))
@@ -203,7 +296,6 @@ public class VaultStore {
                 changes.add(new VaultChange(toStore, previous == null, changedFields, causeOf.get(citizenId)));
             }
         }
-
         batch("INSERT INTO citizen (citizen_id, personal_id, version, golden, updated_at) "
                 + "VALUES (:id, :pid, :version, :golden, :at)", citizenInserts);
         int[] updated = batch("UPDATE citizen SET personal_id = :pid, version = :version, golden = :golden, updated_at = :at "
@@ -213,16 +305,27 @@ public class VaultStore {
                 throw new OptimisticLockingFailureException("golden record changed concurrently; retry the batch");
             }
         }
-        writeSourceRecords(changed, stored, citizenOf, contents);
-        writeFindings(changed, stored.keySet(), now);
         return changes;
     }
 
     /**
-     * Decides the golden record of each changed source record: the one it is already linked to; else
-     * the golden record with the same valid personal ID number; else a new one.
+     * The personal ID number a golden record is found by: only one the population database vouches
+     * for. Another system's number may be mistyped; it stays in the golden record with its provenance
+     * but is never a key.
      */
-    private Map<String, String> link(List<Mapped> changed, Map<String, StoredSource> stored) {
+    private static String verifiedPersonalId(GoldenCitizen golden) {
+        return golden.personalId() != null
+                && golden.personalId().provenance().sourceSystem() == SourceSystem.POPULATION
+                ? golden.personalId().value() : null;
+    }
+
+    /**
+     * Decides the golden record of each changed source record: the one it is already linked to; for
+     * the population database (authoritative for identity), the golden record with the same valid
+     * personal ID number; otherwise what the linker decides (identity resolution): link, a new citizen,
+     * or a provisional citizen with a review item for a data steward.
+     */
+    private Map<String, String> link(List<Mapped> changed, Map<String, StoredSource> stored, Instant now) {
         Map<String, String> citizenOf = new LinkedHashMap<>();
         Map<String, String> byPersonalId = new HashMap<>();
         List<String> unlinkedIds = new ArrayList<>();
@@ -231,8 +334,8 @@ public class VaultStore {
             StoredSource previous = stored.get(key);
             if (previous != null) {
                 citizenOf.put(key, previous.citizenId());
-            } else if (usableId(m.record()) != null) {
-                unlinkedIds.add(usableId(m.record()));
+            } else if (authoritativeId(m.record()) != null) {
+                unlinkedIds.add(authoritativeId(m.record()));
             }
         }
         for (List<String> chunk : chunks(unlinkedIds)) {
@@ -241,18 +344,57 @@ public class VaultStore {
                         byPersonalId.put(rs.getString(1), rs.getString(2));
                     });
         }
+        List<MapSqlParameterSource> reviews = new ArrayList<>();
+        List<MapSqlParameterSource> events = new ArrayList<>();
         for (Mapped m : changed) {
-            String key = m.record().sourceRef().key();
-            if (!citizenOf.containsKey(key)) {
-                String id = usableId(m.record());
-                String citizenId = id == null ? newCitizenId() : byPersonalId.computeIfAbsent(id, k -> newCitizenId());
-                citizenOf.put(key, citizenId);
+            CitizenRecord record = m.record();
+            String key = record.sourceRef().key();
+            if (citizenOf.containsKey(key)) {
+                continue;
             }
+            String id = authoritativeId(record);
+            String citizenId = id == null ? null : byPersonalId.get(id);
+            String reason = "LINKED";
+            if (citizenId == null) {
+                CitizenLinker.Decision decision = linker.decide(record);
+                switch (decision.kind()) {
+                    case LINK -> citizenId = decision.citizenId().orElseThrow();
+                    case REVIEW -> {
+                        citizenId = newCitizenId();
+                        reason = "REVIEW";
+                        reviews.add(new MapSqlParameterSource("key", key).addValue("provisional", citizenId)
+                                .addValue("candidate", decision.citizenId().orElseThrow())
+                                .addValue("probability", decision.probability())
+                                .addValue("evidence", decision.evidence()).addValue("at", Timestamp.from(now)));
+                    }
+                    case NEW -> citizenId = newCitizenId();
+                }
+                if (id != null) {
+                    byPersonalId.put(id, citizenId);
+                }
+            }
+            citizenOf.put(key, citizenId);
+            // told now, not after commit, so that duplicates within one batch find each other
+            linker.linked(record, citizenId);
+            events.add(linkEvent(key, null, citizenId, reason, now));
         }
+        batch("INSERT INTO review_item (source_key, provisional_citizen_id, candidate_citizen_id, probability, evidence, "
+                + "status, created_at) VALUES (:key, :provisional, :candidate, :probability, :evidence, 'OPEN', :at)", reviews);
+        batch("INSERT INTO link_event (source_key, from_citizen_id, to_citizen_id, reason, at) "
+                + "VALUES (:key, :from, :to, :reason, :at)", events);
         return citizenOf;
     }
 
-    private static String usableId(CitizenRecord record) {
+    private static MapSqlParameterSource linkEvent(String key, String from, String to, String reason, Instant at) {
+        return new MapSqlParameterSource("key", key).addValue("from", from).addValue("to", to)
+                .addValue("reason", reason).addValue("at", Timestamp.from(at));
+    }
+
+    /** The valid personal ID number of a population-database record; null for any other source. */
+    private static String authoritativeId(CitizenRecord record) {
+        if (record.provenance().sourceSystem() != SourceSystem.POPULATION) {
+            return null;
+        }
         String id = PersonalIdNumber.clean(record.personalId());
         return PersonalIdNumber.validate(id, record.dateOfBirth(), record.sex()).isEmpty() ? id : null;
     }

@@ -52,7 +52,7 @@ class SchoolUtilityStoreTest {
         NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(db);
         store = new SchoolUtilityStore(jdbc, clock);
         vault = new VaultStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)),
-                new GoldenRecordBuilder(SurvivorshipRules.defaults()), clock);
+                new GoldenRecordBuilder(SurvivorshipRules.defaults()), clock, CitizenLinker.NONE);
     }
 
     private static Bill bill(int month, long amount, boolean paid) {

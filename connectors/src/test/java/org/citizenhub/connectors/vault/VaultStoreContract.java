@@ -35,6 +35,20 @@ abstract class VaultStoreContract {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     protected VaultStore vault;
+    /** What the identity step decides for the next non-authoritative record (a test double of identity resolution). */
+    private CitizenLinker.Decision nextDecision = CitizenLinker.Decision.newCitizen();
+    private final List<String> told = new ArrayList<>();
+    private final CitizenLinker linker = new CitizenLinker() {
+        @Override
+        public Decision decide(CitizenRecord record) {
+            return nextDecision;
+        }
+
+        @Override
+        public void linked(CitizenRecord record, String citizenId) {
+            told.add(record.sourceRef().key() + "->" + citizenId);
+        }
+    };
 
     /** A fresh, empty database for each test. */
     protected abstract DataSource freshDatabase();
@@ -46,7 +60,7 @@ abstract class VaultStoreContract {
         Flyway.configure().dataSource(db).load().migrate();
         vault = new VaultStore(new NamedParameterJdbcTemplate(db),
                 new TransactionTemplate(new DataSourceTransactionManager(db)),
-                new GoldenRecordBuilder(SurvivorshipRules.defaults()), Clock.fixed(T0, ZoneOffset.UTC));
+                new GoldenRecordBuilder(SurvivorshipRules.defaults()), Clock.fixed(T0, ZoneOffset.UTC), linker);
     }
 
     static CitizenRecord population(String id, String street, Instant at) {
@@ -100,14 +114,29 @@ abstract class VaultStoreContract {
         });
     }
 
-    @Test
-    void linksASecondSourceWithTheSameValidIdToTheSameCitizen() {
-        vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0))));
-        CitizenRecord water = new CitizenRecord(new Provenance(SourceSystem.WATER, "KH-001", T0), "048090001234", null,
+    static CitizenRecord water(String customer, String personalId) {
+        return new CitizenRecord(new Provenance(SourceSystem.WATER, customer, T0), personalId, null,
                 new PersonName("NGUYEN", "VAN", "HUNG"), PartialDate.parse("1990-05-12"), Sex.MALE, null, null, null,
                 null, "0935000111", "hung@example.vn", null);
+    }
 
-        List<VaultChange> changes = vault.upsert(List.of(mapped(water)));
+    @Test
+    void neverLinksAnotherSystemOnItsPersonalIdAlone() {
+        vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0))));
+
+        vault.upsert(List.of(mapped(water("KH-001", "048090001234"))));
+
+        assertThat(vault.citizenCount()).isEqualTo(2);
+        // the water company's copy of the number is not a key: the registry's citizen keeps it
+        assertThat(vault.findByPersonalId("048090001234").orElseThrow().sourceRecords()).hasSize(1);
+    }
+
+    @Test
+    void linksWhereIdentityResolutionSaysSoAndKeepsTheRegistrysValues() {
+        String citizen = vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0)))).get(0).golden().citizenId();
+        nextDecision = CitizenLinker.Decision.link(citizen, 0.999, "{}");
+
+        List<VaultChange> changes = vault.upsert(List.of(mapped(water("KH-001", null))));
 
         assertThat(vault.citizenCount()).isEqualTo(1);
         assertThat(changes).singleElement().satisfies(c -> {
@@ -116,6 +145,50 @@ abstract class VaultStoreContract {
             assertThat(c.golden().name().value().family()).isEqualTo("Nguyễn");
             assertThat(c.golden().email().provenance().sourceSystem()).isEqualTo(SourceSystem.WATER);
         });
+        assertThat(told).contains("WATER:KH-001->" + citizen);
+        assertThat(vault.linkHistory("WATER:KH-001")).extracting(LinkEvent::reason).containsExactly("LINKED");
+    }
+
+    @Test
+    void parksAnUncertainLinkForReviewThenMergesAndUnmerges() {
+        String citizen = vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0)))).get(0).golden().citizenId();
+        nextDecision = CitizenLinker.Decision.review(citizen, 0.7, "{\"evidence\":[]}");
+
+        vault.upsert(List.of(mapped(water("KH-002", null))));
+
+        assertThat(vault.citizenCount()).isEqualTo(2);
+        ReviewItem review = vault.openReviews(10).get(0);
+        assertThat(review.candidateCitizenId()).isEqualTo(citizen);
+        assertThat(review.sourceKey()).isEqualTo("WATER:KH-002");
+
+        assertThat(vault.acceptReview(review.id())).hasValueSatisfying(changes ->
+                assertThat(changes).anySatisfy(c -> assertThat(c.golden().citizenId()).isEqualTo(citizen)));
+        assertThat(vault.citizenCount()).isEqualTo(1);
+        assertThat(vault.openReviews(10)).isEmpty();
+        assertThat(vault.acceptReview(review.id())).isEmpty();
+        assertThat(vault.findById(citizen).orElseThrow().sourceRecords()).hasSize(2);
+
+        List<VaultChange> split = vault.unmerge("WATER:KH-002");
+
+        assertThat(vault.citizenCount()).isEqualTo(2);
+        assertThat(vault.findById(citizen).orElseThrow().sourceRecords()).hasSize(1);
+        assertThat(split).anySatisfy(c -> assertThat(c.created()).isTrue());
+        assertThat(vault.linkHistory("WATER:KH-002")).extracting(LinkEvent::reason)
+                .containsExactly("REVIEW", "MERGED", "UNMERGED");
+    }
+
+    @Test
+    void aRejectedReviewKeepsTheRecordsApart() {
+        String citizen = vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0)))).get(0).golden().citizenId();
+        nextDecision = CitizenLinker.Decision.review(citizen, 0.7, "{}");
+        vault.upsert(List.of(mapped(water("KH-003", null))));
+        long id = vault.openReviews(10).get(0).id();
+
+        assertThat(vault.rejectReview(id)).isTrue();
+
+        assertThat(vault.citizenCount()).isEqualTo(2);
+        assertThat(vault.openReviews(10)).isEmpty();
+        assertThat(vault.rejectReview(id)).isFalse();
     }
 
     @Test

@@ -1,0 +1,12 @@
+package org.citizenhub.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Incremental identity resolution in the hub ({@code citizenhub.identity.*}). */
+@ConfigurationProperties("citizenhub.identity")
+public record IdentityProperties(
+        /* Matching configuration: a file, or the built-in "citizen". */
+        String config,
+        /* Fellegi-Sunter parameters written by a batch run (model.properties), as a Spring resource location. */
+        String modelLocation) {
+}
