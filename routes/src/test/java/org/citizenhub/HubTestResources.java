@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * What one hub test context owns: a fresh data directory (H2 vault, broker journal), a routes folder
  * with the shipped YAML routes, and free loopback ports for the simulators and the broker's TCP acceptor.
  */
-public record HubTestResources(Path dataDir, Path routesDir, int populationPort, int brokerPort, int fhirPort) {
+public record HubTestResources(Path dataDir, Path routesDir, int populationPort, int brokerPort, int fhirPort,
+                               int schoolPort, int utilityPort) {
 
     public static HubTestResources create() {
         try {
@@ -23,7 +24,7 @@ public record HubTestResources(Path dataDir, Path routesDir, int populationPort,
                     Files.copy(route, routesDir.resolve(route.getFileName()));
                 }
             }
-            return new HubTestResources(dataDir, routesDir, freePort(), freePort(), freePort());
+            return new HubTestResources(dataDir, routesDir, freePort(), freePort(), freePort(), freePort(), freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,6 +36,11 @@ public record HubTestResources(Path dataDir, Path routesDir, int populationPort,
         registry.add("citizenhub.sandbox.population-port", () -> populationPort);
         registry.add("citizenhub.broker.tcp-acceptor", () -> "tcp://127.0.0.1:" + brokerPort);
         registry.add("citizenhub.sandbox.fhir-port", () -> fhirPort);
+        registry.add("citizenhub.sandbox.school-port", () -> schoolPort);
+        registry.add("citizenhub.sandbox.utility-port", () -> utilityPort);
+        // a slow school system or provider is given up on after 1.5 s (then retried), as the registry is
+        registry.add("citizenhub.school.response-timeout", () -> 1500);
+        registry.add("citizenhub.utility.response-timeout", () -> 1500);
     }
 
     private static int freePort() throws IOException {

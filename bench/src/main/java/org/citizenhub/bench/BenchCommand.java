@@ -16,7 +16,9 @@ public final class BenchCommand {
             System.out.println("usage: java -jar bench/target/citizen-hub-bench.jar hub [--citizens N] [--requests N] [--clients N]"
                     + "\n       java -Xmx4g -jar bench/target/citizen-hub-bench.jar febrl ../shared/data/febrl"
                     + "\n       java -Xmx4g -jar bench/target/citizen-hub-bench.jar identity-synthetic [options]"
-                    + "\n       java -jar bench/target/citizen-hub-bench.jar health [--people N] [--page-size N]");
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar health [--people N] [--page-size N]"
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar school [--citizens N]"
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar utility [--citizens N] [--page-size N]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -25,6 +27,8 @@ public final class BenchCommand {
             case "febrl" -> org.citizenhub.bench.identity.FebrlBenchmark.main(rest);
             case "identity-synthetic" -> org.citizenhub.bench.identity.SyntheticBenchmark.main(rest);
             case "health" -> HealthBenchmark.run(BenchOptions.parse(rest));
+            case "school" -> SchoolBenchmark.run(BenchOptions.parse(rest));
+            case "utility" -> UtilityBenchmark.run(BenchOptions.parse(rest));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -61,6 +61,9 @@ final class HubBenchmark {
                 "--citizenhub.data-dir=" + dataDir,
                 "--citizenhub.sandbox.size=" + citizens,
                 "--citizenhub.sandbox.population-port=" + port,
+                // the school and utility slices would compete for the cores measured here (they have benchmarks of their own)
+                "--citizenhub.school.enabled=false",
+                "--citizenhub.utility.enabled=false",
                 "--server.port=0",
                 "--logging.level.root=WARN",
                 "--logging.level.org.citizenhub.operations.JobProgress=INFO");

@@ -5,6 +5,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.citizenhub.connectors.MalformedPayloadException;
+import org.citizenhub.connectors.RefusedRequestException;
 import org.citizenhub.connectors.health.FhirServerException;
 import org.citizenhub.connectors.vault.VaultJson;
 import org.citizenhub.mappings.citizen.InvalidSourceRecordException;
@@ -25,6 +26,12 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
      * logged; the sync position was not advanced, so the next poll picks up where this one failed.
      */
     public static final String POLL_ID = "hub-poll-errors";
+    /**
+     * For file routes: transient failures are retried, then the file is moved aside (the file endpoint's
+     * {@code moveFailed}) with the reason in the log; bad input is moved aside at once. The route records
+     * its own report of the file.
+     */
+    public static final String FILE_ID = "hub-file-errors";
     /** For request/reply routes: the caller gets an error answer instead of a parked request. */
     public static final String REQUEST_REPLY_ID = "hub-request-reply-errors";
     /** Message headers on a parked message. */
@@ -50,8 +57,9 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
                         .logExhaustedMessageHistory(false)
                         .logExhaustedMessageBody(false)
                         .onPrepareFailure(HubErrorHandling::describeFailure));
-        // Bad input: retrying cannot help.
-        hub.onException(MalformedPayloadException.class, InvalidSourceRecordException.class, FhirInputException.class)
+        // Bad input, or a request the other system refused: retrying cannot help.
+        hub.onException(MalformedPayloadException.class, InvalidSourceRecordException.class, FhirInputException.class,
+                        RefusedRequestException.class)
                 .useOriginalMessage()
                 .maximumRedeliveries(0);
         // The FHIR server refused the request or answered no FHIR: it answers the same way again.
@@ -60,8 +68,22 @@ public class HubErrorHandling extends RouteConfigurationBuilder {
                 .useOriginalMessage()
                 .maximumRedeliveries(0);
 
+        RouteConfigurationDefinition file = routeConfiguration(FILE_ID);
+        file.errorHandler(defaultErrorHandler()
+                .maximumRedeliveries(properties.maximumRedeliveries())
+                .redeliveryDelay(properties.redeliveryDelay())
+                .useExponentialBackOff()
+                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                .logExhaustedMessageHistory(false)
+                .logExhaustedMessageBody(false));
+        file.onException(MalformedPayloadException.class, InvalidSourceRecordException.class)
+                .maximumRedeliveries(0)
+                .logStackTrace(false);
+
         RouteConfigurationDefinition poll = routeConfiguration(POLL_ID);
-        poll.onException(MalformedPayloadException.class, InvalidSourceRecordException.class, FhirInputException.class).handled(true)
+        poll.onException(MalformedPayloadException.class, InvalidSourceRecordException.class, FhirInputException.class,
+                        RefusedRequestException.class)
+                .handled(true)
                 .log(org.apache.camel.LoggingLevel.ERROR,
                         "${routeId} stopped at bad input (it resumes there at the next poll): "
                                 + "${exception.class.simpleName}: ${exception.message}");

@@ -4,8 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +24,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.citizenhub.sandbox.SimulatorHttpServer;
 
 import org.citizenhub.mappings.citizen.Address;
 import org.citizenhub.sandbox.synthetic.Person;
@@ -89,7 +88,7 @@ public final class PopulationSimulator implements AutoCloseable {
         }
         try {
             int port = server == null ? requestedPort : server.getAddress().getPort();
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            server = SimulatorHttpServer.create(port);
         } catch (IOException e) {
             throw new IllegalStateException("population simulator cannot listen on port " + requestedPort, e);
         }

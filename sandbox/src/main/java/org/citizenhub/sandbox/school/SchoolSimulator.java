@@ -1,8 +1,6 @@
 package org.citizenhub.sandbox.school;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,6 +21,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.citizenhub.sandbox.SimulatorHttpServer;
 
 import org.citizenhub.sandbox.school.HttpReplies.Refusal;
 import org.citizenhub.sandbox.synthetic.SyntheticDataset;
@@ -179,7 +178,7 @@ public final class SchoolSimulator implements AutoCloseable {
         }
         try {
             int port = server == null ? requestedPort : server.getAddress().getPort();
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            server = SimulatorHttpServer.create(port);
         } catch (IOException e) {
             throw new IllegalStateException("school simulator cannot listen on port " + requestedPort, e);
         }

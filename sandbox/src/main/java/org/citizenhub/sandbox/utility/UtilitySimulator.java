@@ -1,8 +1,6 @@
 package org.citizenhub.sandbox.utility;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +16,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.citizenhub.sandbox.SimulatorHttpServer;
 
 import org.citizenhub.mappings.citizen.SourceSystem;
 import org.citizenhub.sandbox.synthetic.SyntheticDataset;
@@ -96,7 +95,7 @@ public final class UtilitySimulator implements AutoCloseable {
         }
         try {
             int port = server == null ? requestedPort : server.getAddress().getPort();
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            server = SimulatorHttpServer.create(port);
         } catch (IOException e) {
             throw new IllegalStateException("utility simulator cannot listen on port " + requestedPort, e);
         }
