@@ -86,7 +86,8 @@ class PopulationSliceTest extends HubIntegrationTest {
         assertThat(golden.permanentAddress().value()).isEqualTo(someone.permanentAddress());
         assertThat(golden.name().provenance().sourceSystem()).isEqualTo(SourceSystem.POPULATION);
         assertThat(golden.name().provenance().sourceRecordId()).isEqualTo(someone.personalId());
-        assertThat(golden.sourceRecords()).extracting(r -> r.key()).containsExactly("POPULATION:" + someone.personalId());
+        // other systems' records of the same person may have been linked to it too
+        assertThat(golden.sourceRecords()).extracting(r -> r.key()).contains("POPULATION:" + someone.personalId());
     }
 
     @Test
