@@ -397,7 +397,8 @@ class HealthSliceTest extends HubIntegrationTest {
     })
     void refusesABadBundleIntoFailedWithAReasonFile(String what, String reason) throws Exception {
         String name = "bad-" + UUID.randomUUID().toString().substring(0, 8) + ".json";
-        long citizens = vault.citizenCount();
+        // other slices keep syncing into the shared vault: count the health system's own records only
+        long healthRecords = vault.sourceRecordCount(SourceSystem.HEALTH);
 
         dropIntoInbox(name, switch (what.strip()) {
             case "not JSON" -> "<Bundle xmlns=\"http://hl7.org/fhir\"/>";
@@ -422,7 +423,7 @@ class HealthSliceTest extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(failed.resolve(name + ".reason.txt")) && Files.exists(failed.resolve(name)));
         assertThat(Files.readString(failed.resolve(name + ".reason.txt"))).contains(reason);
         assertThat(inbox().resolve(".done").resolve(name)).doesNotExist();
-        assertThat(vault.citizenCount()).isEqualTo(citizens);
+        assertThat(vault.sourceRecordCount(SourceSystem.HEALTH)).isEqualTo(healthRecords);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -112,7 +112,7 @@ class UtilitySliceTest extends HubIntegrationTest {
         Bill august = stored.get(YearMonth.of(2025, 8));
         Bill july = stored.get(YearMonth.of(2025, 7));
         long otherBills = store.billCount(SourceSystem.WATER);
-        long sourceRecords = vault.sourceRecordCount();
+        long sourceRecords = vault.sourceRecordCount(SourceSystem.ELECTRICITY);
         providers.addBill(SourceSystem.ELECTRICITY, code, new SimulatedBill(YearMonth.of(2025, 10), new BigDecimal("120"),
                 -250_000, LocalDate.of(2025, 11, 15), false));
         providers.addBill(SourceSystem.ELECTRICITY, code, new SimulatedBill(august.period(), august.consumption(),
@@ -131,7 +131,7 @@ class UtilitySliceTest extends HubIntegrationTest {
                 .containsOnlyOnce(YearMonth.of(2025, 8));
         assertThat(after).contains(august);
         assertThat(store.billCount(SourceSystem.WATER)).as("a re-sync adds nothing").isEqualTo(otherBills);
-        assertThat(vault.sourceRecordCount()).isEqualTo(sourceRecords);
+        assertThat(vault.sourceRecordCount(SourceSystem.ELECTRICITY)).isEqualTo(sourceRecords);
     }
 
     @Test

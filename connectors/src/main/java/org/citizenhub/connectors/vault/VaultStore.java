@@ -123,6 +123,12 @@ public class VaultStore {
         return count("SELECT COUNT(*) FROM source_record");
     }
 
+    public long sourceRecordCount(SourceSystem system) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM source_record WHERE source_system = :system",
+                Map.of("system", system.name()), Long.class);
+        return n == null ? 0 : n;
+    }
+
     public Optional<String> watermark(String name) {
         return jdbc.query("SELECT position FROM sync_watermark WHERE name = :name", Map.of("name", name),
                 (rs, i) -> rs.getString(1)).stream().findFirst();
