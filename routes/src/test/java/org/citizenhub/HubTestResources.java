@@ -33,6 +33,8 @@ public record HubTestResources(Path dataDir, Path routesDir, int populationPort,
     public void register(DynamicPropertyRegistry registry) {
         registry.add("citizenhub.data-dir", dataDir::toString);
         registry.add("citizenhub.routes-dir", routesDir::toString);
+        registry.add("citizenhub.disclosure.procedures", () -> "file:../config/procedures.yaml");
+        registry.add("citizenhub.disclosure.agencies", () -> "file:../config/agencies.yaml");
         registry.add("citizenhub.sandbox.population-port", () -> populationPort);
         registry.add("citizenhub.broker.tcp-acceptor", () -> "tcp://127.0.0.1:" + brokerPort);
         registry.add("citizenhub.sandbox.fhir-port", () -> fhirPort);

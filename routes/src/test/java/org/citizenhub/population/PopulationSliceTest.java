@@ -25,7 +25,6 @@ import org.citizenhub.mappings.citizen.Address;
 import org.citizenhub.mappings.citizen.GoldenCitizen;
 import org.citizenhub.mappings.citizen.SourceSystem;
 import org.citizenhub.operations.HubErrorHandling;
-import org.citizenhub.sandbox.agency.AgencyLookupClient;
 import org.citizenhub.sandbox.population.PopulationSimulator;
 import org.citizenhub.sandbox.synthetic.Person;
 import org.citizenhub.sandbox.synthetic.Population;
@@ -101,15 +100,6 @@ class PopulationSliceTest extends HubIntegrationTest {
         assertThat(answer.path("citizen").path("name").path("provenance").path("sourceSystem").asText()).isEqualTo("POPULATION");
         assertThat(answer.path("citizen").path("dateOfBirth").path("value").path("year").asInt())
                 .isEqualTo(someone.dateOfBirth().getYear());
-    }
-
-    @Test
-    void answersAnAgencyClientOverTcp() throws Exception {
-        Person someone = population.people().get(4);
-
-        String answer = AgencyLookupClient.lookup("tcp://127.0.0.1:" + BROKER_PORT, null, null, someone.personalId());
-
-        assertThat(json(answer).path("citizen").path("personalId").path("value").asText()).isEqualTo(someone.personalId());
     }
 
     @ParameterizedTest(name = "{0}")

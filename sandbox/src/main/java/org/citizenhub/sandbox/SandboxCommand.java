@@ -2,14 +2,14 @@ package org.citizenhub.sandbox;
 
 import java.util.Arrays;
 
-import org.citizenhub.sandbox.agency.AgencyLookupClient;
+import org.citizenhub.sandbox.agency.AgencyClient;
 import org.citizenhub.sandbox.synthetic.SyntheticExportCommand;
 
 /**
  * The sandbox's command line: {@code java -jar sandbox/target/citizen-hub-sandbox-<version>-exec.jar <command> ...}.
  * <ul>
  *   <li>{@code export ...} — write the synthetic population's views with ground truth and statistics;</li>
- *   <li>{@code agency-lookup ...} — act as an agency: ask the hub for a citizen over JMS.</li>
+ *   <li>{@code agency-request ...} — act as an agency: send the hub a request over JMS, print the answer.</li>
  * </ul>
  */
 public final class SandboxCommand {
@@ -21,9 +21,9 @@ public final class SandboxCommand {
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
             case "export" -> SyntheticExportCommand.main(args);
-            case "agency-lookup" -> AgencyLookupClient.main(Arrays.copyOfRange(args, 1, args.length));
+            case "agency-request" -> AgencyClient.main(Arrays.copyOfRange(args, 1, args.length));
             default -> {
-                System.err.println("usage: export [options] | agency-lookup --personal-id ID [--broker tcp://127.0.0.1:61616]");
+                System.err.println("usage: export [options] | agency-request --agency ID --password P --request JSON [--broker tcp://127.0.0.1:61616]");
                 System.exit(2);
             }
         }
