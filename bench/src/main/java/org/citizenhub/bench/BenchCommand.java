@@ -18,7 +18,8 @@ public final class BenchCommand {
                     + "\n       java -Xmx4g -jar bench/target/citizen-hub-bench.jar identity-synthetic [options]"
                     + "\n       java -jar bench/target/citizen-hub-bench.jar health [--people N] [--page-size N]"
                     + "\n       java -jar bench/target/citizen-hub-bench.jar school [--citizens N]"
-                    + "\n       java -jar bench/target/citizen-hub-bench.jar utility [--citizens N] [--page-size N]");
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar utility [--citizens N] [--page-size N]"
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar prefill [--citizens N] [--consenting N] [--requests N] [--clients N]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -29,6 +30,7 @@ public final class BenchCommand {
             case "health" -> HealthBenchmark.run(BenchOptions.parse(rest));
             case "school" -> SchoolBenchmark.run(BenchOptions.parse(rest));
             case "utility" -> UtilityBenchmark.run(BenchOptions.parse(rest));
+            case "prefill" -> PrefillBenchmark.run(BenchOptions.parse(rest));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -86,7 +86,7 @@ final class SliceBenchHub implements AutoCloseable {
         FileSystemUtils.deleteRecursively(dataDir.toFile());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
