@@ -37,7 +37,7 @@ class PostgresAuditLogTest extends AuditLogContract {
                 .record(new Disclosure("a", "p", "c", Set.of(DataCategory.IDENTITY), "consent", "JMS", null));
 
         assertThatThrownBy(() -> sql.update("UPDATE audit_entry SET purpose = 'x'"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
         assertThatThrownBy(() -> sql.update("DELETE FROM audit_entry")).isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> sql.execute("TRUNCATE audit_entry")).isInstanceOf(DataAccessException.class);
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM audit_entry", Integer.class)).isEqualTo(1);
