@@ -1,0 +1,65 @@
+package org.citizenhub.documents;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.FormatException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/** Reads a rendered PDF back as a reader and a scanner would: its text, and the QR code off the page image. */
+final class PdfPages {
+
+    private PdfPages() {
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    static int pages(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        }
+    }
+
+    /** The QR code on the first page, decoded from the page rendered at 200 dpi (a phone camera's view, roughly). */
+    static String qrCode(byte[] pdf) throws IOException, NotFoundException, ChecksumException, FormatException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.GRAY);
+            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                    DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE))).getText();
+        }
+    }
+
+    /** Whether every font the first page uses is embedded in the file (no reliance on the reader's system fonts). */
+    static boolean fontsEmbedded(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var resources = document.getPage(0).getResources();
+            boolean any = false;
+            for (var name : resources.getFontNames()) {
+                var font = resources.getFont(name);
+                any = true;
+                if (!font.isEmbedded()) {
+                    return false;
+                }
+            }
+            return any;
+        }
+    }
+}
