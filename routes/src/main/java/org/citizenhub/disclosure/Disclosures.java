@@ -114,7 +114,7 @@ public class Disclosures {
                     "the agency may not use the purpose " + procedure.purpose());
         }
         return disclose(agency, catalogue.purpose(procedure.purpose()).orElseThrow(), procedure.code(),
-                procedure.fields(), procedure.evidence(), request, channel);
+                Catalogue.categoriesOf(procedure), procedure.fields(), procedure.evidence(), request, channel);
     }
 
     private DisclosureAnswer lookup(Agency agency, DisclosureRequest request, String channel) {
@@ -131,11 +131,12 @@ public class Disclosures {
             fields.addAll(category.fields());
         }
         fields.sort(Comparator.naturalOrder());
-        return disclose(agency, purpose.get(), null, fields, List.of(), request, channel);
+        return disclose(agency, purpose.get(), null, request.categories(), fields, List.of(), request, channel);
     }
 
-    private DisclosureAnswer disclose(Agency agency, Purpose purpose, String procedure, List<CitizenField> fields,
-                                      List<EvidenceNeed> evidence, DisclosureRequest request, String channel) {
+    private DisclosureAnswer disclose(Agency agency, Purpose purpose, String procedure, Set<DataCategory> requested,
+                                      List<CitizenField> fields, List<EvidenceNeed> evidence, DisclosureRequest request,
+                                      String channel) {
         String id = request.personalId().length() > 40 ? "" : PersonalIdNumber.clean(request.personalId());
         if (!PersonalIdNumber.isCccdShape(id) || PersonalIdNumber.birthYearOf(id).isEmpty()) {
             return DisclosureAnswer.error(request.requestId(), "INVALID_ID", "a personal ID number has 12 valid digits");
@@ -155,12 +156,17 @@ public class Disclosures {
         List<FieldValue> values = new ArrayList<>();
         List<Evidence> items = new ArrayList<>();
         List<ToDeclare> toDeclare = new ArrayList<>();
+        for (DataCategory category : requested) {
+            String refusal = refusal(purpose, consented, category);
+            if (refusal != null) {
+                withheld.put(category, refusal);
+            }
+        }
 
         for (CitizenField field : fields) {
             DataCategory category = DataCategory.of(field);
             String refusal = refusal(purpose, consented, category);
             if (refusal != null) {
-                withheld.putIfAbsent(category, refusal);
                 toDeclare.add(new ToDeclare("FIELD", field.name(), refusal));
                 continue;
             }
@@ -178,7 +184,6 @@ public class Disclosures {
         for (EvidenceNeed need : evidence) {
             String refusal = refusal(purpose, consented, need.category());
             if (refusal != null) {
-                withheld.putIfAbsent(need.category(), refusal);
                 toDeclare.add(new ToDeclare("EVIDENCE", need.type(), refusal));
                 continue;
             }

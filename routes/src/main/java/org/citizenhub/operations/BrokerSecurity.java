@@ -5,7 +5,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
@@ -23,7 +22,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
-import org.springframework.boot.autoconfigure.jms.artemis.ArtemisProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jms.connection.CachingConnectionFactory;
@@ -88,7 +86,10 @@ public class BrokerSecurity {
         };
     }
 
-    /** The accounts, given to the broker before it starts (Spring Boot offers no other hook for them). */
+    /**
+     * The accounts, given to the broker before it starts, and the hub's own credentials, given to the
+     * in-VM connection factory Spring Boot makes for the embedded broker (it sets none in embedded mode).
+     */
     @Bean
     static BeanPostProcessor brokerAccounts(ObjectProvider<Catalogue> catalogue, ObjectProvider<DisclosureProperties> disclosure,
                                             ObjectProvider<HubBrokerCredentials> hubCredentials) {
@@ -113,20 +114,18 @@ public class BrokerSecurity {
                 }
                 return bean;
             }
-        };
-    }
 
-    /** The hub's own connections to the embedded broker (in-VM), authenticated as the hub. */
-    @Bean
-    ConnectionFactory jmsConnectionFactory(ArtemisProperties artemis, HubBrokerCredentials hub,
-                                           ObjectProvider<EmbeddedActiveMQ> broker) {
-        broker.getIfAvailable(); // started first
-        ActiveMQConnectionFactory target = new ActiveMQConnectionFactory("vm://" + artemis.getEmbedded().getServerId());
-        target.setUser(hub.user());
-        target.setPassword(hub.password());
-        CachingConnectionFactory caching = new CachingConnectionFactory(target);
-        caching.setSessionCacheSize(10);
-        return caching;
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                Object target = bean instanceof CachingConnectionFactory caching ? caching.getTargetConnectionFactory() : bean;
+                if (target instanceof ActiveMQConnectionFactory artemis) {
+                    HubBrokerCredentials hub = hubCredentials.getObject();
+                    artemis.setUser(hub.user());
+                    artemis.setPassword(hub.password());
+                }
+                return bean;
+            }
+        };
     }
 
     static String roleOf(Agency agency) {

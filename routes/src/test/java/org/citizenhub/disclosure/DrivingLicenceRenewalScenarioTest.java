@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -82,8 +85,11 @@ class DrivingLicenceRenewalScenarioTest extends HubIntegrationTest {
         DiagnosticReport report = HealthCheckCertificateMapper.toFhir(new HealthCheckCertificate("Patient/" + driver.patientId(),
                 examined, examined, examined.plusMonths(12), DrivingFitness.FIT, "B", "Đủ điều kiện sức khỏe lái xe hạng B",
                 new Provenance(SourceSystem.HEALTH, "clinic", Instant.now())));
-        IGenericClient fhir = FhirR4.context().newRestfulGenericClient("http://localhost:" + SHARED.fhirPort() + "/fhir");
-        fhir.create().resource(report).execute();
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + SHARED.fhirPort() + "/fhir/DiagnosticReport"))
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(FhirR4.encode(report))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         // ... and the hub keeps it as evidence of the right citizen
         await().atMost(Duration.ofSeconds(60)).until(() -> evidence.certificatesOf(driver.citizenId()).stream()
                 .anyMatch(c -> c.issued().equals(examined) && c.licenceClass().equals("B")));

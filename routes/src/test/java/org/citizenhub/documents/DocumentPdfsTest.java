@@ -102,7 +102,7 @@ class DocumentPdfsTest {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("licenceClass", licenceClass);
         data.put("placeOfTest", "Trung tâm sát hạch Hòa Cầm, Đà Nẵng");
-        return documents.store(new NewDocument(nhung().citizenId(), "DRIVING_LICENCE", "480196001234", "DRIVING_LICENCE_RENEWAL",
+        return documents.store(new NewDocument(nhung().citizenId(), "DRIVING_LICENCE", "480196001234", "driving-licence-renewal",
                 "Sở Xây dựng thành phố Đà Nẵng", LocalDate.of(2026, 1, 15), LocalDate.of(2036, 1, 15), false, data, null)).document();
     }
 

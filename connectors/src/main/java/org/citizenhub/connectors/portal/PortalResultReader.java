@@ -7,6 +7,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 
+import org.citizenhub.mappings.disclosure.CatalogueReader;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +63,11 @@ public class PortalResultReader {
         if (!PersonalIdNumber.isCccdShape(personalId) || PersonalIdNumber.birthYearOf(personalId).isEmpty()) {
             throw new RejectedResultException(Code.INVALID_ID, "personalId is not a 12-digit personal ID number");
         }
-        String procedure = code(json, "procedure");
+        String procedure = text(json, "procedure", 64);
+        if (!CatalogueReader.CODE.matcher(procedure).matches()) {
+            throw new RejectedResultException(Code.MALFORMED_RESULT,
+                    "procedure is not a code of the procedure catalogue (e.g. driving-licence-renewal)");
+        }
         String documentType = code(json, "documentType");
         String documentNumber = text(json, "documentNumber", 100);
         String issuer = text(json, "issuer", 200);

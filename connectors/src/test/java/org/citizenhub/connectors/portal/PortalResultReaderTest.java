@@ -24,7 +24,7 @@ class PortalResultReaderTest {
 
     private static String result(String replace, String with) {
         String json = """
-                {"personalId": "048 196 001 234", "procedure": "DRIVING_LICENCE_RENEWAL", "documentType": "DRIVING_LICENCE",
+                {"personalId": "048 196 001 234", "procedure": "driving-licence-renewal", "documentType": "DRIVING_LICENCE",
                  "documentNumber": "480196001234", "issuer": "Sở Xây dựng thành phố Đà Nẵng", "issuedOn": "2026-01-15",
                  "validUntil": "2036-01-15", "data": {"licenceClass": "B", "restrictions": []}, "pdfBase64": "%s"}
                 """.formatted(PDF_BASE64);
@@ -36,7 +36,7 @@ class PortalResultReaderTest {
         PortalResult r = reader.read(result(null, null));
 
         assertThat(r.personalId()).isEqualTo("048196001234");
-        assertThat(r.procedure()).isEqualTo("DRIVING_LICENCE_RENEWAL");
+        assertThat(r.procedure()).isEqualTo("driving-licence-renewal");
         assertThat(r.documentType()).isEqualTo("DRIVING_LICENCE");
         assertThat(r.documentNumber()).isEqualTo("480196001234");
         assertThat(r.issuer()).isEqualTo("Sở Xây dựng thành phố Đà Nẵng");

@@ -44,7 +44,7 @@ abstract class DocumentStoreContract {
     }
 
     static NewDocument licence(String citizen, String number, String licenceClass, byte[] pdf) {
-        return new NewDocument(citizen, "DRIVING_LICENCE", number, "DRIVING_LICENCE_RENEWAL", ISSUER,
+        return new NewDocument(citizen, "DRIVING_LICENCE", number, "driving-licence-renewal", ISSUER,
                 LocalDate.of(2026, 1, 15), LocalDate.of(2036, 1, 15), false,
                 Map.of("licenceClass", licenceClass, "holder", Map.of("family", "Nguyễn", "given", "Nhung")), pdf);
     }
@@ -60,7 +60,7 @@ abstract class DocumentStoreContract {
         assertThat(documents.documentsOf("citizen-1")).singleElement().satisfies(d -> {
             assertThat(d.documentType()).isEqualTo("DRIVING_LICENCE");
             assertThat(d.documentNumber()).isEqualTo("480123456789");
-            assertThat(d.procedure()).isEqualTo("DRIVING_LICENCE_RENEWAL");
+            assertThat(d.procedure()).isEqualTo("driving-licence-renewal");
             assertThat(d.issuer()).isEqualTo(ISSUER);
             assertThat(d.issuedOn()).isEqualTo(LocalDate.of(2026, 1, 15));
             assertThat(d.validUntil()).isEqualTo(LocalDate.of(2036, 1, 15));
@@ -129,12 +129,12 @@ abstract class DocumentStoreContract {
     @Test
     void listsOnlyTheCitizensOwnDocumentsNewestFirst() {
         documents.store(licence("citizen-1", "480123456789", "B", null));
-        documents.store(new NewDocument("citizen-1", "BUSINESS_HOUSEHOLD_REGISTRATION", "32A8-001234", "BUSINESS_HOUSEHOLD_REGISTRATION",
+        documents.store(new NewDocument("citizen-1", "business-household-registration", "32A8-001234", "business-household-registration",
                 "UBND phường Hải Châu", LocalDate.of(2026, 3, 2), null, false, Map.of("tradeName", "Quán Hồng Nhung"), null));
         documents.store(licence("citizen-2", "480999999999", "B", null));
 
         assertThat(documents.documentsOf("citizen-1")).extracting(StoredDocument::documentType)
-                .containsExactly("BUSINESS_HOUSEHOLD_REGISTRATION", "DRIVING_LICENCE");
+                .containsExactly("business-household-registration", "DRIVING_LICENCE");
         assertThat(documents.documentsOf("citizen-3")).isEmpty();
     }
 

@@ -20,11 +20,13 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  */
 public final class AgencyClient implements AutoCloseable {
 
+    private final ActiveMQConnectionFactory factory;
     private final Connection connection;
     private final Session session;
     private final String agency;
 
-    private AgencyClient(Connection connection, String agency) throws JMSException {
+    private AgencyClient(ActiveMQConnectionFactory factory, Connection connection, String agency) throws JMSException {
+        this.factory = factory;
         this.connection = connection;
         this.agency = agency;
         this.session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -33,8 +35,12 @@ public final class AgencyClient implements AutoCloseable {
 
     /** Connects as {@code agency} with its password. */
     public static AgencyClient connect(String brokerUrl, String agency, String password) throws JMSException {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl)) {
-            return new AgencyClient(factory.createConnection(agency, password), agency);
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(brokerUrl);
+        try {
+            return new AgencyClient(factory, factory.createConnection(agency, password), agency);
+        } catch (JMSException | RuntimeException e) {
+            factory.close();
+            throw e;
         }
     }
 
@@ -68,7 +74,11 @@ public final class AgencyClient implements AutoCloseable {
 
     @Override
     public void close() throws JMSException {
-        connection.close();
+        try {
+            connection.close();
+        } finally {
+            factory.close();
+        }
     }
 
     /** {@code agency-request --agency ID --password P --request JSON [--broker tcp://127.0.0.1:61616]} */
