@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.citizenhub.HubIntegrationTest;
+import org.citizenhub.consent.Schemas;
 import org.citizenhub.connectors.vault.AuditLog;
 import org.citizenhub.connectors.vault.HealthEvidenceStore;
 import org.citizenhub.connectors.vault.VaultJson;
@@ -102,6 +103,9 @@ class DrivingLicenceRenewalScenarioTest extends HubIntegrationTest {
 
         // 4. the portal asks the hub to pre-fill the form, over JMS with its own account
         JsonNode prefill = prefillOverJms(driver.person());
+        // kept for the contract's example (contracts/agency-answer.schema.json)
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/prefill-answer-example.json"), prefill.toPrettyString());
+        assertThat(Schemas.validate("agency-answer.schema.json", prefill)).isEmpty();
         assertThat(prefill.path("status").asText()).isEqualTo("OK");
         assertThat(prefill.path("toDeclare")).as("the citizen types nothing").isEmpty();
         assertThat(prefill.path("withheld")).isEmpty();
