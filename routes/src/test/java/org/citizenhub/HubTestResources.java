@@ -10,7 +10,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * What one hub test context owns: a fresh data directory (H2 vault, broker journal), a routes folder
- * with the shipped YAML routes, and free loopback ports for the simulators and the broker's TCP acceptor.
+ * with the shipped YAML routes, a survivorship rules file (the shipped example, which tests may edit and
+ * must restore), and free loopback ports for the simulators and the broker's TCP acceptor.
  */
 public record HubTestResources(Path dataDir, Path routesDir, int populationPort, int brokerPort, int fhirPort,
                                int schoolPort, int utilityPort) {
@@ -24,6 +25,7 @@ public record HubTestResources(Path dataDir, Path routesDir, int populationPort,
                     Files.copy(route, routesDir.resolve(route.getFileName()));
                 }
             }
+            Files.copy(Path.of("../config/survivorship.example.yaml"), dataDir.resolve("survivorship.yaml"));
             return new HubTestResources(dataDir, routesDir, freePort(), freePort(), freePort(), freePort(), freePort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -35,6 +37,7 @@ public record HubTestResources(Path dataDir, Path routesDir, int populationPort,
         registry.add("citizenhub.routes-dir", routesDir::toString);
         registry.add("citizenhub.disclosure.procedures", () -> "file:../config/procedures.yaml");
         registry.add("citizenhub.disclosure.agencies", () -> "file:../config/agencies.yaml");
+        registry.add("citizenhub.identity.survivorship", () -> "file:" + survivorshipFile());
         registry.add("citizenhub.sandbox.population-port", () -> populationPort);
         registry.add("citizenhub.broker.tcp-acceptor", () -> "tcp://127.0.0.1:" + brokerPort);
         registry.add("citizenhub.sandbox.fhir-port", () -> fhirPort);
@@ -43,6 +46,11 @@ public record HubTestResources(Path dataDir, Path routesDir, int populationPort,
         // a slow school system or provider is given up on after 1.5 s (then retried), as the registry is
         registry.add("citizenhub.school.response-timeout", () -> 1500);
         registry.add("citizenhub.utility.response-timeout", () -> 1500);
+    }
+
+    /** The survivorship rules file the hub under test reads (a copy of config/survivorship.example.yaml). */
+    public Path survivorshipFile() {
+        return dataDir.resolve("survivorship.yaml");
     }
 
     private static int freePort() throws IOException {

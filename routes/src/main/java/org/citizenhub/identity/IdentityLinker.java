@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
  * vault: an in-memory {@link IdentityIndex} of all source records (loaded from the vault on first use)
  * scores the record with the Fellegi-Sunter model and decides link, review or a new citizen. Two
  * different valid personal ID numbers or full dates of birth are never linked automatically.
+ *
+ * <p>Inside a vault transaction a decision is staged (a tentative index entry only that transaction's
+ * thread sees); the vault tells the linker after commit, which makes it an ordinary entry, and the
+ * transaction's end drops whatever was staged and not committed. A rollback leaves no entry behind.
  */
 @Component
 public class IdentityLinker implements CitizenLinker {
@@ -59,7 +63,7 @@ public class IdentityLinker implements CitizenLinker {
             // (this keeps the initial load of the registry from scoring it against itself)
             return Decision.newCitizen();
         }
-        IdentityIndex.MatchResult result = index.match(CitizenRecordAdapter.toMatchRecord(record));
+        IdentityIndex.MatchResult result = index.match(CitizenRecordAdapter.toMatchRecord(record), Thread.currentThread());
         if (result.decision() == Outcome.DISTINCT || result.entities().isEmpty()) {
             return Decision.newCitizen();
         }
@@ -73,22 +77,54 @@ public class IdentityLinker implements CitizenLinker {
     }
 
     @Override
+    public synchronized void staged(CitizenRecord record, String citizenId) {
+        ensureLoaded();
+        index.addTentative(CitizenRecordAdapter.toMatchRecord(record), citizenId, Thread.currentThread());
+    }
+
+    @Override
     public synchronized void linked(CitizenRecord record, String citizenId) {
         ensureLoaded();
-        MatchRecord match = CitizenRecordAdapter.toMatchRecord(record);
-        try {
-            index.assign(match.id(), citizenId);
-        } catch (IllegalArgumentException notIndexedYet) {
-            index.add(match, citizenId);
-            if (!isRegistry(record)) {
-                otherSystemRecords++;
-            }
+        String id = record.sourceRef().key();
+        boolean known = index.contains(id);
+        if (!index.promote(Thread.currentThread(), id, citizenId)) {
+            // not staged by this thread (a newer version of a known record, a merge, an unmerge): replace
+            index.replace(CitizenRecordAdapter.toMatchRecord(record), citizenId);
+        }
+        if (!known && !isRegistry(record)) {
+            otherSystemRecords++;
         }
     }
 
+    @Override
+    public synchronized void transactionEnded() {
+        int dropped = index.discard(Thread.currentThread());
+        if (dropped > 0) {
+            LOG.debug("identity index: {} staged records dropped (transaction rolled back)", dropped);
+        }
+    }
+
+    /** Committed records in the index. */
     public synchronized int size() {
         ensureLoaded();
         return index.size();
+    }
+
+    /** The golden citizen a source record is indexed under (committed entries only). */
+    public synchronized java.util.Optional<String> indexedCitizenOf(String sourceKey) {
+        ensureLoaded();
+        return index.entityOf(sourceKey);
+    }
+
+    /** Whether a source record is in the index (committed entries only). */
+    public synchronized boolean isIndexed(String sourceKey) {
+        ensureLoaded();
+        return index.contains(sourceKey);
+    }
+
+    /** Staged entries of transactions that have not ended (0 when the hub is idle). */
+    public synchronized int stagedCount() {
+        return index.tentativeCount();
     }
 
     private static boolean isRegistry(CitizenRecord record) {

@@ -21,16 +21,18 @@ public final class JobProgress {
     private final String unit;
     private final Counter items;
     private final AtomicLong running;
+    private final Runnable onFinish;
     private long startedAt;
     private long lastLogAt;
     private long done;
     private long finishedAt;
 
-    JobProgress(String name, String unit, Counter items, AtomicLong running) {
+    JobProgress(String name, String unit, Counter items, AtomicLong running, Runnable onFinish) {
         this.name = name;
         this.unit = unit;
         this.items = items;
         this.running = running;
+        this.onFinish = onFinish;
     }
 
     public synchronized void start(String note) {
@@ -52,12 +54,15 @@ public final class JobProgress {
         }
     }
 
-    public synchronized void finish(String note) {
-        long now = System.nanoTime();
-        finishedAt = now;
-        running.set(0);
-        LOG.info("{}: done, {} {} in {} s ({}/s); {}", name, done, unit,
-                String.format("%.1f", (now - startedAt) / 1e9), rate(now), note);
+    public void finish(String note) {
+        synchronized (this) {
+            long now = System.nanoTime();
+            finishedAt = now;
+            running.set(0);
+            LOG.info("{}: done, {} {} in {} s ({}/s); {}", name, done, unit,
+                    String.format("%.1f", (now - startedAt) / 1e9), rate(now), note);
+        }
+        onFinish.run();
     }
 
     public synchronized long done() {

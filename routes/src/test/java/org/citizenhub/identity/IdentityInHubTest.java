@@ -77,7 +77,7 @@ class IdentityInHubTest extends HubIntegrationTest {
 
         // the namesake becomes a citizen of its own, not the resident's
         assertThat(vault.linkHistory("HEALTH:IT-H-9")).singleElement().satisfies(e -> {
-            assertThat(e.reason()).isEqualTo("LINKED");
+            assertThat(e.reason()).isEqualTo("NEW");
             assertThat(e.toCitizenId()).isNotEqualTo(citizenId);
             assertThat(vault.findById(e.toCitizenId()).orElseThrow().sourceRecords()).hasSize(1);
         });

@@ -6,7 +6,10 @@ import org.citizenhub.mappings.citizen.CitizenRecord;
 
 /**
  * Decides which golden citizen a source record the vault has not seen before belongs to. The vault
- * asks it inside the write transaction and tells it, after commit, where each record was stored.
+ * asks it inside the write transaction ({@link #decide}, then {@link #staged} with the outcome, so that
+ * the next records of the same transaction can find it), and tells it only after commit where each
+ * record is stored ({@link #linked}); when the transaction ends, committed or rolled back, it calls
+ * {@link #transactionEnded()} so that nothing staged survives a rollback.
  */
 public interface CitizenLinker {
 
@@ -28,10 +31,28 @@ public interface CitizenLinker {
         }
     }
 
+    /** Inside the write transaction: sees what is committed and what this transaction staged. */
     Decision decide(CitizenRecord record);
 
-    /** After commit: the record is now stored under this golden citizen (also after merge and unmerge). */
+    /**
+     * Inside the write transaction, right after a decision: later decisions of the same transaction
+     * (the same thread) see the record under this citizen; no other transaction does.
+     */
+    default void staged(CitizenRecord record, String citizenId) {
+        // a linker without memory has nothing to stage
+    }
+
+    /**
+     * After commit: this version of the record is now stored under this golden citizen (a new record,
+     * a newer version of a known one, a merge, an unmerge, a rejected review). It replaces whatever the
+     * linker knew of the record before.
+     */
     void linked(CitizenRecord record, String citizenId);
+
+    /** After the write transaction ended, committed or rolled back: forget what it staged and was not linked. */
+    default void transactionEnded() {
+        // nothing staged
+    }
 
     /** Links nothing by itself: every record not linked by its authoritative personal ID is a new citizen. */
     CitizenLinker NONE = new CitizenLinker() {

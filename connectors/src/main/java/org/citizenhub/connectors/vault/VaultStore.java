@@ -18,10 +18,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.citizenhub.mappings.citizen.CitizenField;
@@ -32,6 +36,8 @@ import org.citizenhub.mappings.citizen.Mapped;
 import org.citizenhub.mappings.citizen.Provenance;
 import org.citizenhub.mappings.citizen.SourceRef;
 import org.citizenhub.mappings.citizen.SourceSystem;
+import org.citizenhub.mappings.citizen.Sourced;
+import org.citizenhub.mappings.citizen.SurvivorshipRules;
 import org.citizenhub.mappings.id.DataQualityFinding;
 import org.citizenhub.mappings.id.PersonalIdNumber;
 
@@ -45,6 +51,7 @@ import org.citizenhub.mappings.id.PersonalIdNumber;
  */
 public class VaultStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VaultStore.class);
     private static final int IN_CHUNK = 500;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -165,7 +172,13 @@ public class VaultStore {
 
     /** Rejects a review: the record stays a citizen of its own. Returns false when no such open review exists. */
     public boolean rejectReview(long reviewId) {
-        return Boolean.TRUE.equals(tx.execute(status -> claimReview(reviewId, "REJECTED").isPresent()));
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            Optional<ReviewItem> item = claimReview(reviewId, "REJECTED");
+            // the record stays where it is; the linker's entry is refreshed from the vault after commit
+            item.ifPresent(r -> storedRecord(r.sourceKey()).ifPresent(stored ->
+                    tellLinkerAfterCommit(List.of(new Link(stored.record(), stored.citizenId())))));
+            return item.isPresent();
+        }));
     }
 
     /** Takes one source record out of its golden record into a new one (undoing a wrong link or merge). */
@@ -186,6 +199,16 @@ public class VaultStore {
                 rs -> {
                     action.accept(StoredContent.read(rs.getString(1), rs.getTimestamp(2)), rs.getString(3));
                 });
+    }
+
+    /** A stored source record with the golden citizen it belongs to. */
+    private record StoredRecord(CitizenRecord record, String citizenId) {
+    }
+
+    private Optional<StoredRecord> storedRecord(String sourceKey) {
+        return jdbc.query("SELECT record, retrieved_at, citizen_id FROM source_record WHERE source_key = :key",
+                Map.of("key", sourceKey), (rs, i) -> new StoredRecord(StoredContent.read(rs.getString(1),
+                        rs.getTimestamp(2)), rs.getString(3))).stream().findFirst();
     }
 
     private Optional<ReviewItem> claimReview(long reviewId, String decision) {
@@ -209,15 +232,132 @@ public class VaultStore {
                 Map.of("key", sourceKey), (rs, i) -> StoredContent.read(rs.getString(1), rs.getTimestamp(2))).get(0);
         records.computeIfAbsent(toCitizenId, k -> new ArrayList<>()).add(moved);
         // the target row must exist before the source record points to it; the emptied one goes after
+        SurvivorshipRules rules = builder.rules();
         List<VaultChange> changes = new ArrayList<>(storeGoldens(Set.of(toCitizenId), records,
-                Map.of(toCitizenId, moved.sourceRef()), now));
+                Map.of(toCitizenId, moved.sourceRef()), now, rules));
         jdbc.update("UPDATE source_record SET citizen_id = :to WHERE source_key = :key",
                 Map.of("to", toCitizenId, "key", sourceKey));
-        changes.addAll(storeGoldens(Set.of(fromCitizenId), records, Map.of(fromCitizenId, moved.sourceRef()), now));
+        changes.addAll(storeGoldens(Set.of(fromCitizenId), records, Map.of(fromCitizenId, moved.sourceRef()), now, rules));
         jdbc.update("INSERT INTO link_event (source_key, from_citizen_id, to_citizen_id, reason, at) "
                 + "VALUES (:key, :from, :to, :reason, :at)", linkEvent(sourceKey, fromCitizenId, toCitizenId, reason, now));
-        linker.linked(moved, toCitizenId);
+        tellLinkerAfterCommit(List.of(new Link(moved, toCitizenId)));
         return changes;
+    }
+
+    // ------------------------------------------------------------------ survivorship: re-run after a rule change
+
+    /** The rules golden records are built with now. */
+    public SurvivorshipRules survivorshipRules() {
+        return builder.rules();
+    }
+
+    /** Citizen ids in order, after {@code afterId} (null: from the start), at most {@code limit}: to page through the vault. */
+    public List<String> citizenIdsAfter(String afterId, int limit) {
+        return jdbc.query("SELECT citizen_id FROM citizen WHERE citizen_id > :after ORDER BY citizen_id FETCH FIRST "
+                        + Math.max(1, limit) + " ROWS ONLY",
+                Map.of("after", afterId == null ? "" : afterId), (rs, i) -> rs.getString(1));
+    }
+
+    /**
+     * One field of one golden record whose survivor differs under some rules: the systems it came from
+     * and would come from ({@code from} is null for a field that had no value), and whether the value
+     * itself changes (else only its provenance). No values: this goes to logs and operators.
+     */
+    public record SurvivorshipChange(String citizenId, CitizenField field, SourceSystem from, SourceSystem to,
+                                     boolean valueChanged) {
+    }
+
+    /** What recomputing some golden records found (and, when applied, the changes to publish). */
+    public record SurvivorshipRecompute(int citizens, List<SurvivorshipChange> changes, List<VaultChange> applied) {
+    }
+
+    /**
+     * Recomputes the golden records of these citizens from their source records under {@code rules}.
+     * With {@code apply} false it writes nothing and reports what would change. With {@code apply}
+     * true it stores every golden record whose survivors differ, in one transaction, bumping the version
+     * when a value changes; {@code rules} must then be the rules in force (so later writes keep them).
+     */
+    public SurvivorshipRecompute recomputeSurvivorship(List<String> citizenIds, SurvivorshipRules rules, boolean apply) {
+        if (apply && !rules.equals(builder.rules())) {
+            throw new IllegalStateException("apply the rules in force, not others: install them first");
+        }
+        if (!apply) {
+            return diffSurvivorship(citizenIds, rules, false);
+        }
+        return tx.execute(status -> diffSurvivorship(citizenIds, rules, true));
+    }
+
+    private SurvivorshipRecompute diffSurvivorship(List<String> citizenIds, SurvivorshipRules rules, boolean apply) {
+        Map<String, StoredGolden> goldens = loadGoldens(citizenIds);
+        Map<String, List<CitizenRecord>> records = loadSourceRecords(goldens.keySet(), Set.of());
+        List<SurvivorshipChange> changes = new ArrayList<>();
+        Set<String> toStore = new LinkedHashSet<>();
+        for (String citizenId : citizenIds) {
+            StoredGolden stored = goldens.get(citizenId);
+            List<CitizenRecord> sources = records.getOrDefault(citizenId, List.of());
+            if (stored == null || sources.isEmpty()) {
+                continue;
+            }
+            GoldenCitizen rebuilt = builder.build(citizenId, stored.version(), sources, rules);
+            for (CitizenField field : CitizenField.values()) {
+                Sourced<?> before = field.valueIn(stored.golden());
+                Sourced<?> after = field.valueIn(rebuilt);
+                if (before == null && after == null) {
+                    continue;
+                }
+                boolean valueChanged = !java.util.Objects.equals(before == null ? null : before.value(),
+                        after == null ? null : after.value());
+                boolean sourceChanged = !java.util.Objects.equals(before == null ? null : before.provenance().sourceRef(),
+                        after == null ? null : after.provenance().sourceRef());
+                if (valueChanged || sourceChanged) {
+                    changes.add(new SurvivorshipChange(citizenId, field,
+                            before == null ? null : before.provenance().sourceSystem(),
+                            after == null ? null : after.provenance().sourceSystem(), valueChanged));
+                    toStore.add(citizenId);
+                }
+            }
+        }
+        List<VaultChange> applied = List.of();
+        if (apply && !toStore.isEmpty()) {
+            applied = storeGoldens(toStore, records, Map.of(), clock.instant(), rules);
+        }
+        return new SurvivorshipRecompute(goldens.size(), changes, applied);
+    }
+
+    // ------------------------------------------------------------------ identity: what linking did, per system
+
+    /**
+     * How the records of one source system were first placed: linked to a known golden citizen,
+     * sent to review, or a new citizen of their own; and how many of its reviews are still open.
+     */
+    public record LinkCounts(SourceSystem system, long records, long linked, long review, long newCitizen,
+                             long openReviews) {
+    }
+
+    /** Counts from the vault's link history (first placement of each source record), per source system. */
+    public List<LinkCounts> linkCounts() {
+        Map<SourceSystem, long[]> counts = new java.util.EnumMap<>(SourceSystem.class);
+        jdbc.query("SELECT source_system, COUNT(*) FROM source_record GROUP BY source_system", Map.of(), rs -> {
+            counts.computeIfAbsent(SourceSystem.valueOf(rs.getString(1)), k -> new long[5])[0] = rs.getLong(2);
+        });
+        jdbc.query("SELECT s.source_system, e.reason, COUNT(*) FROM link_event e JOIN source_record s "
+                + "ON s.source_key = e.source_key WHERE e.from_citizen_id IS NULL GROUP BY s.source_system, e.reason",
+                Map.of(), rs -> {
+                    long[] c = counts.computeIfAbsent(SourceSystem.valueOf(rs.getString(1)), k -> new long[5]);
+                    switch (rs.getString(2)) {
+                        case "LINKED" -> c[1] += rs.getLong(3);
+                        case "REVIEW" -> c[2] += rs.getLong(3);
+                        case "NEW" -> c[3] += rs.getLong(3);
+                        default -> { }
+                    }
+                });
+        jdbc.query("SELECT s.source_system, COUNT(*) FROM review_item r JOIN source_record s ON s.source_key = r.source_key "
+                + "WHERE r.status = 'OPEN' GROUP BY s.source_system", Map.of(), rs -> {
+                    counts.computeIfAbsent(SourceSystem.valueOf(rs.getString(1)), k -> new long[5])[4] = rs.getLong(2);
+                });
+        List<LinkCounts> result = new ArrayList<>();
+        counts.forEach((system, c) -> result.add(new LinkCounts(system, c[0], c[1], c[2], c[3], c[4])));
+        return result;
     }
 
     private long count(String sql) {
@@ -264,10 +404,55 @@ public class VaultStore {
             recordsByCitizen.computeIfAbsent(citizenId, k -> new ArrayList<>()).add(m.record());
             causeOf.putIfAbsent(citizenId, m.record().sourceRef());
         }
-        List<VaultChange> changes = storeGoldens(affected, recordsByCitizen, causeOf, now);
+        List<VaultChange> changes = storeGoldens(affected, recordsByCitizen, causeOf, now, builder.rules());
         writeSourceRecords(changed, stored, citizenOf, contents);
         writeFindings(changed, stored.keySet(), now);
+        // new records, and new versions of known ones (their old keys must not match any more)
+        List<Link> links = new ArrayList<>(changed.size());
+        for (Mapped m : changed) {
+            links.add(new Link(m.record(), citizenOf.get(m.record().sourceRef().key())));
+        }
+        tellLinkerAfterCommit(links);
         return changes;
+    }
+
+    /** A source record and the golden citizen it is stored under, for the linker. */
+    private record Link(CitizenRecord record, String citizenId) {
+    }
+
+    /**
+     * Tells the linker where these records are stored once the transaction has committed (never
+     * before: a rollback must leave no trace in its index), and lets it drop what it staged during the
+     * transaction when the transaction ends either way. Outside a transaction it is told at once.
+     */
+    private void tellLinkerAfterCommit(List<Link> links) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            tellLinker(links);
+            linker.transactionEnded();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                tellLinker(links);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                linker.transactionEnded();
+            }
+        });
+    }
+
+    private void tellLinker(List<Link> links) {
+        try {
+            for (Link link : links) {
+                linker.linked(link.record(), link.citizenId());
+            }
+        } catch (RuntimeException e) {
+            // the write is committed: the caller must not retry it; the index catches up at the next load
+            LOG.warn("identity linker not told about {} committed records: {}", links.size(), e.getClass().getName());
+        }
     }
 
     /**
@@ -275,7 +460,7 @@ public class VaultStore {
      * returns what changed. A citizen left without source records (after a merge or unmerge) is removed.
      */
     private List<VaultChange> storeGoldens(Set<String> citizenIds, Map<String, List<CitizenRecord>> recordsByCitizen,
-                                           Map<String, SourceRef> causeOf, Instant now) {
+                                           Map<String, SourceRef> causeOf, Instant now, SurvivorshipRules rules) {
         Map<String, StoredGolden> previousGoldens = loadGoldens(citizenIds);
         List<VaultChange> changes = new ArrayList<>();
         List<MapSqlParameterSource> citizenInserts = new ArrayList<>();
@@ -288,7 +473,7 @@ public class VaultStore {
                 continue;
             }
             long previousVersion = previous == null ? 0 : previous.version();
-            GoldenCitizen rebuilt = builder.build(citizenId, previousVersion, records);
+            GoldenCitizen rebuilt = builder.build(citizenId, previousVersion, records, rules);
             Set<CitizenField> changedFields = rebuilt.changedFieldsSince(previous == null ? null : previous.golden());
             GoldenCitizen toStore = changedFields.isEmpty() ? rebuilt : rebuilt.withVersion(previousVersion + 1);
             MapSqlParameterSource row = new MapSqlParameterSource("id", citizenId)
@@ -362,9 +547,13 @@ public class VaultStore {
             String citizenId = id == null ? null : byPersonalId.get(id);
             String reason = "LINKED";
             if (citizenId == null) {
+                reason = "NEW";
                 CitizenLinker.Decision decision = linker.decide(record);
                 switch (decision.kind()) {
-                    case LINK -> citizenId = decision.citizenId().orElseThrow();
+                    case LINK -> {
+                        citizenId = decision.citizenId().orElseThrow();
+                        reason = "LINKED";
+                    }
                     case REVIEW -> {
                         citizenId = newCitizenId();
                         reason = "REVIEW";
@@ -380,8 +569,8 @@ public class VaultStore {
                 }
             }
             citizenOf.put(key, citizenId);
-            // told now, not after commit, so that duplicates within one batch find each other
-            linker.linked(record, citizenId);
+            // staged now, so that duplicates within one batch find each other; told for good after commit
+            linker.staged(record, citizenId);
             events.add(linkEvent(key, null, citizenId, reason, now));
         }
         batch("INSERT INTO review_item (source_key, provisional_citizen_id, candidate_citizen_id, probability, evidence, "

@@ -38,6 +38,10 @@ abstract class VaultStoreContract {
     /** What the identity step decides for the next non-authoritative record (a test double of identity resolution). */
     private CitizenLinker.Decision nextDecision = CitizenLinker.Decision.newCitizen();
     private final List<String> told = new ArrayList<>();
+    private final List<String> staged = new ArrayList<>();
+    private int transactionsEnded;
+    private SurvivorshipRules rulesInForce = SurvivorshipRules.defaults();
+    private TransactionTemplate outer;
     private final CitizenLinker linker = new CitizenLinker() {
         @Override
         public Decision decide(CitizenRecord record) {
@@ -45,8 +49,18 @@ abstract class VaultStoreContract {
         }
 
         @Override
+        public void staged(CitizenRecord record, String citizenId) {
+            staged.add(record.sourceRef().key() + "->" + citizenId);
+        }
+
+        @Override
         public void linked(CitizenRecord record, String citizenId) {
             told.add(record.sourceRef().key() + "->" + citizenId);
+        }
+
+        @Override
+        public void transactionEnded() {
+            transactionsEnded++;
         }
     };
 
@@ -58,9 +72,9 @@ abstract class VaultStoreContract {
         DataSource db = freshDatabase();
         Flyway.configure().dataSource(db).cleanDisabled(false).load().clean();
         Flyway.configure().dataSource(db).load().migrate();
-        vault = new VaultStore(new NamedParameterJdbcTemplate(db),
-                new TransactionTemplate(new DataSourceTransactionManager(db)),
-                new GoldenRecordBuilder(SurvivorshipRules.defaults()), Clock.fixed(T0, ZoneOffset.UTC), linker);
+        outer = new TransactionTemplate(new DataSourceTransactionManager(db));
+        vault = new VaultStore(new NamedParameterJdbcTemplate(db), outer,
+                new GoldenRecordBuilder(() -> rulesInForce), Clock.fixed(T0, ZoneOffset.UTC), linker);
     }
 
     static CitizenRecord population(String id, String street, Instant at) {
@@ -232,5 +246,90 @@ abstract class VaultStoreContract {
         assertThat(vault.upsert(batch)).hasSize(2_500);
         assertThat(vault.citizenCount()).isEqualTo(2_500);
         assertThat(vault.sourceRecordCount()).isEqualTo(2_500);
+    }
+
+    @Test
+    void theLinkerIsToldOnlyAfterCommitAndNothingWhenTheTransactionRollsBack() {
+        outer.executeWithoutResult(status -> {
+            vault.upsert(List.of(mapped(water("KH-010", null))));
+            assertThat(staged).singleElement().asString().startsWith("WATER:KH-010->");
+            assertThat(told).as("not before commit").isEmpty();
+            status.setRollbackOnly();
+        });
+
+        assertThat(told).isEmpty();
+        assertThat(transactionsEnded).isEqualTo(1);
+        assertThat(vault.sourceRecordCount()).isZero();
+
+        vault.upsert(List.of(mapped(water("KH-010", null))));
+
+        assertThat(told).singleElement().asString().startsWith("WATER:KH-010->");
+        assertThat(transactionsEnded).isEqualTo(2);
+    }
+
+    @Test
+    void aNewerVersionOfAKnownRecordAndARejectedReviewAreToldAfterCommit() {
+        String citizen = vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0)))).get(0).golden().citizenId();
+        vault.upsert(List.of(mapped(population("048090001234", "Bạch Đằng", T0))));
+        assertThat(told).containsExactly("POPULATION:048090001234->" + citizen, "POPULATION:048090001234->" + citizen);
+
+        nextDecision = CitizenLinker.Decision.review(citizen, 0.7, "{}");
+        vault.upsert(List.of(mapped(water("KH-011", null))));
+        String provisional = vault.openReviews(10).get(0).provisionalCitizenId();
+        told.clear();
+        vault.rejectReview(vault.openReviews(10).get(0).id());
+
+        assertThat(told).containsExactly("WATER:KH-011->" + provisional);
+    }
+
+    @Test
+    void countsLinksReviewsAndNewCitizensPerSystemFromTheVault() {
+        String citizen = vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0)),
+                mapped(population("048090001235", "Trần Phú", T0)))).get(0).golden().citizenId();
+        nextDecision = CitizenLinker.Decision.link(citizen, 0.99, "{}");
+        vault.upsert(List.of(mapped(water("KH-020", null))));
+        nextDecision = CitizenLinker.Decision.review(citizen, 0.7, "{}");
+        vault.upsert(List.of(mapped(water("KH-021", null))));
+        nextDecision = CitizenLinker.Decision.newCitizen();
+        vault.upsert(List.of(mapped(water("KH-022", null)), mapped(water("KH-023", null))));
+
+        assertThat(vault.linkHistory("WATER:KH-022")).extracting(LinkEvent::reason).containsExactly("NEW");
+        assertThat(vault.linkCounts()).containsExactlyInAnyOrder(
+                new VaultStore.LinkCounts(SourceSystem.POPULATION, 2, 0, 0, 2, 0),
+                new VaultStore.LinkCounts(SourceSystem.WATER, 4, 1, 1, 2, 1));
+    }
+
+    @Test
+    void recomputesSurvivorshipUnderOtherRulesDryOrForReal() {
+        String citizen = vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0)))).get(0).golden().citizenId();
+        nextDecision = CitizenLinker.Decision.link(citizen, 0.99, "{}");
+        vault.upsert(List.of(mapped(water("KH-030", null))));
+        var before = vault.findById(citizen).orElseThrow();
+        assertThat(before.phone().provenance().sourceSystem()).isEqualTo(SourceSystem.POPULATION);
+        SurvivorshipRules waterFirst = SurvivorshipRules.parse(new java.io.StringReader(
+                "default: [POPULATION]\nfields:\n  PHONE: [WATER, POPULATION]\n"), "test");
+        List<String> ids = vault.citizenIdsAfter(null, 10);
+
+        var dry = vault.recomputeSurvivorship(ids, waterFirst, false);
+
+        assertThat(dry.citizens()).isEqualTo(1);
+        assertThat(dry.changes()).containsExactly(new VaultStore.SurvivorshipChange(citizen, CitizenField.PHONE,
+                SourceSystem.POPULATION, SourceSystem.WATER, true));
+        assertThat(dry.applied()).isEmpty();
+        assertThat(vault.findById(citizen)).contains(before);
+        assertThat(vault.recomputeSurvivorship(ids, SurvivorshipRules.defaults(), false).changes()).isEmpty();
+
+        rulesInForce = waterFirst;
+        var real = vault.recomputeSurvivorship(ids, waterFirst, true);
+
+        assertThat(real.applied()).singleElement().satisfies(c -> {
+            assertThat(c.changedFields()).containsExactly(CitizenField.PHONE);
+            assertThat(c.golden().version()).isEqualTo(before.version() + 1);
+        });
+        var after = vault.findById(citizen).orElseThrow();
+        assertThat(after.phone().provenance().sourceSystem()).isEqualTo(SourceSystem.WATER);
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(vault.recomputeSurvivorship(ids, waterFirst, false).changes()).isEmpty();
+        assertThat(vault.citizenIdsAfter(citizen, 10)).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,12 @@ import java.util.stream.IntStream;
  * linked only when its probability reaches the link threshold and it conflicts with none of its records
  * (two different valid personal IDs, two different full dates of birth: never linked automatically).
  * Methods are synchronized: one writer, short critical sections.
+ *
+ * <p>Records can leave the index ({@link #remove}, {@link #replace}: a record superseded by a newer
+ * version of itself, unmerged or rejected), taking their block postings and term frequencies with them.
+ * A writer that decides inside a database transaction adds its records <em>tentatively</em>
+ * ({@link #addTentative}): only its own later matches see them ({@link #match(MatchRecord, Object)})
+ * until it {@link #promote}s them after commit or {@link #discard}s them after a rollback.
  */
 public final class IdentityIndex {
 
@@ -66,7 +73,11 @@ public final class IdentityIndex {
     private final KeyColumn[][] ruleParts;
     private final BlockPostings[] postings;
     private final List<String> entityOf = new ArrayList<>();
+    /** The committed row of each record id. */
     private final Map<String, Integer> rowOf = new HashMap<>();
+    /** Tentative rows: row → owner, and owner → (record id → row). */
+    private final Map<Integer, Object> ownerOfRow = new HashMap<>();
+    private final Map<Object, Map<String, Integer>> tentative = new IdentityHashMap<>();
     private PairScorer scorer;
     private int[] stamp = new int[1024];
     private int stampValue;
@@ -89,8 +100,25 @@ public final class IdentityIndex {
         }
     }
 
+    /** The number of committed records in the index (tentative ones not included). */
     public synchronized int size() {
-        return table.size();
+        return rowOf.size();
+    }
+
+    /** Whether a record is in the index (committed). */
+    public synchronized boolean contains(String recordId) {
+        return rowOf.containsKey(recordId);
+    }
+
+    /** The golden id a committed record is indexed under; empty when the record is not indexed or has none. */
+    public synchronized Optional<String> entityOf(String recordId) {
+        Integer row = rowOf.get(recordId);
+        return row == null ? Optional.empty() : Optional.ofNullable(entityOf.get(row));
+    }
+
+    /** How many records some writer added tentatively and has neither promoted nor discarded. */
+    public synchronized int tentativeCount() {
+        return ownerOfRow.size();
     }
 
     /** Bad input met so far (counts by field and problem, no values). */
@@ -127,20 +155,100 @@ public final class IdentityIndex {
         requireModel().model().write(out, comparisons);
     }
 
-    /** Matches a record against the index without adding it. */
+    /** Matches a record against the committed records of the index without adding it. */
     public synchronized MatchResult match(MatchRecord record) {
+        return match(record, null);
+    }
+
+    /**
+     * Matches a record against the committed records and the tentative ones of {@code viewer}
+     * (a writer's own undecided transaction), without adding it.
+     */
+    public synchronized MatchResult match(MatchRecord record, Object viewer) {
         String[] keys = normalizer.keys(record);
         int row = table.append(record.id(), record.source(), keys);
         try {
-            return matchRow(row);
+            return matchRow(row, viewer);
         } finally {
             table.dropLast();
         }
     }
 
-    /** Adds a record with the golden id the hub decided on (null when none yet). */
+    /**
+     * Adds a record with the golden id the hub decided on (null when none yet). A record already in
+     * the index under this id is replaced: its old keys no longer match anything.
+     */
     public synchronized void add(MatchRecord record, String entityId) {
         commit(record, normalizer.keys(record), entityId);
+    }
+
+    /** Replaces a record (a newer version of it, or another golden id) — the same as {@link #add}. */
+    public synchronized void replace(MatchRecord record, String entityId) {
+        add(record, entityId);
+    }
+
+    /**
+     * Takes a committed record out of the index: out of every block and of the term frequencies.
+     * Returns false when it was not there.
+     */
+    public synchronized boolean remove(String recordId) {
+        Integer row = rowOf.remove(recordId);
+        if (row == null) {
+            return false;
+        }
+        unlink(row);
+        return true;
+    }
+
+    /**
+     * Adds a record that only {@code owner}'s own matches see until it is promoted or discarded (a
+     * decision inside a database transaction that may still roll back).
+     */
+    public synchronized void addTentative(MatchRecord record, String entityId, Object owner) {
+        Map<String, Integer> rows = tentative.computeIfAbsent(owner, o -> new HashMap<>());
+        Integer previous = rows.remove(record.id());
+        if (previous != null) {
+            ownerOfRow.remove(previous);
+            unlink(previous);
+        }
+        int row = append(record, normalizer.keys(record), entityId);
+        ownerOfRow.put(row, owner);
+        rows.put(record.id(), row);
+    }
+
+    /**
+     * Makes {@code owner}'s tentative record committed under {@code entityId} (replacing a committed
+     * version of it). Returns false when the owner has no such tentative record.
+     */
+    public synchronized boolean promote(Object owner, String recordId, String entityId) {
+        Map<String, Integer> rows = tentative.get(owner);
+        Integer row = rows == null ? null : rows.remove(recordId);
+        if (row == null) {
+            return false;
+        }
+        if (rows.isEmpty()) {
+            tentative.remove(owner);
+        }
+        ownerOfRow.remove(row);
+        Integer old = rowOf.put(recordId, row);
+        if (old != null) {
+            unlink(old);
+        }
+        entityOf.set(row, entityId);
+        return true;
+    }
+
+    /** Forgets every record {@code owner} added tentatively and did not promote. Returns how many. */
+    public synchronized int discard(Object owner) {
+        Map<String, Integer> rows = tentative.remove(owner);
+        if (rows == null) {
+            return 0;
+        }
+        for (int row : rows.values()) {
+            ownerOfRow.remove(row);
+            unlink(row);
+        }
+        return rows.size();
     }
 
     /** The explanation of the comparison of two indexed records. */
@@ -163,16 +271,37 @@ public final class IdentityIndex {
     }
 
     private void commit(MatchRecord record, String[] keys, String entityId) {
+        int row = append(record, keys, entityId);
+        Integer old = rowOf.put(record.id(), row);
+        if (old != null) {
+            unlink(old);
+        }
+    }
+
+    /** Appends a row, counts it and puts it into its blocks. */
+    private int append(MatchRecord record, String[] keys, String entityId) {
         int row = table.append(record.id(), record.source(), keys);
         table.commitLast();
         entityOf.add(entityId);
-        rowOf.put(record.id(), row);
         for (int r = 0; r < postings.length; r++) {
             long key = config.blockingRules().get(r).key(ruleParts[r], row);
             if (key != 0) {
                 postings[r].add(key, row);
             }
         }
+        return row;
+    }
+
+    /** Takes a row out of its blocks and the term frequencies; the row itself stays in the table, unreachable. */
+    private void unlink(int row) {
+        for (int r = 0; r < postings.length; r++) {
+            long key = config.blockingRules().get(r).key(ruleParts[r], row);
+            if (key != 0) {
+                postings[r].remove(key, row);
+            }
+        }
+        table.uncount(row);
+        entityOf.set(row, null);
     }
 
     private PairScorer requireModel() {
@@ -182,7 +311,7 @@ public final class IdentityIndex {
         return scorer;
     }
 
-    private MatchResult matchRow(int row) {
+    private MatchResult matchRow(int row, Object viewer) {
         PairScorer s = requireModel();
         if (stamp.length < row + 1) {
             stamp = Arrays.copyOf(stamp, Math.max(row + 1, stamp.length * 2));
@@ -200,6 +329,12 @@ public final class IdentityIndex {
                     continue;
                 }
                 stamp[other] = stampValue;
+                if (!ownerOfRow.isEmpty()) {
+                    Object owner = ownerOfRow.get(other);
+                    if (owner != null && owner != viewer) {
+                        continue;
+                    }
+                }
                 compared++;
                 long pattern = s.pattern(row, other);
                 double w = s.weight(pattern, row);
@@ -279,6 +414,27 @@ public final class IdentityIndex {
             next[row] = heads[slot];
             heads[slot] = row;
             counts[slot]++;
+        }
+
+        /** Takes a row out of a block (walks the block's list: removals are rare, lookups are not). */
+        void remove(long key, int row) {
+            int slot = slot(key);
+            if (keys[slot] == 0) {
+                return;
+            }
+            int previous = -1;
+            for (int current = heads[slot]; current >= 0; previous = current, current = next[current]) {
+                if (current == row) {
+                    if (previous < 0) {
+                        heads[slot] = next[row];
+                    } else {
+                        next[previous] = next[row];
+                    }
+                    next[row] = -1;
+                    counts[slot]--;
+                    return;
+                }
+            }
         }
 
         int head(long key) {

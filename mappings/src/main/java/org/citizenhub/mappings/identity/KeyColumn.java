@@ -72,6 +72,16 @@ public final class KeyColumn {
         }
     }
 
+    /** Takes a row's value out of the term frequencies again (the record left the index). */
+    void uncount(int row) {
+        int code = code(row);
+        if (code != 0 && counts[code] > 0) {
+            long c = counts[code]--;
+            nonMissing--;
+            sumSquaredCounts -= 2 * c - 1;
+        }
+    }
+
     /** The code of a row's value (0 = missing). Codes are stored row by row in the table for locality. */
     public int code(int row) {
         return owner.code(row, slot);

@@ -140,6 +140,13 @@ public final class RecordTable {
         }
     }
 
+    /** Takes a committed row out of the term frequencies (the row itself stays, unreachable). */
+    void uncount(int row) {
+        for (KeyColumn c : byIndex) {
+            c.uncount(row);
+        }
+    }
+
     void dropLast() {
         size--;
         ids.remove(size);
