@@ -18,6 +18,9 @@ public abstract class HubIntegrationTest {
     protected static final Path DATA_DIR = SHARED.dataDir();
     protected static final Path ROUTES_DIR = SHARED.routesDir();
     protected static final int BROKER_PORT = SHARED.brokerPort();
+    /** The portal's development account (citizenhub.disclosure.accounts.portal). */
+    protected static final String PORTAL_ACCOUNT = "portal";
+    protected static final String PORTAL_PASSWORD = "portal-dev-secret";
 
     @DynamicPropertySource
     static void hubProperties(DynamicPropertyRegistry registry) {

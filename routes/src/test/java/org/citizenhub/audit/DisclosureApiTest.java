@@ -26,7 +26,13 @@ import org.springframework.http.ResponseEntity;
 /** The citizen's access log and the operations' check of the chain, through the running hub. */
 class DisclosureApiTest extends HubIntegrationTest {
 
-    @Autowired TestRestTemplate http;
+    TestRestTemplate http;
+
+    /** The portal calls /api/portal/** with its own account (role PORTAL). */
+    @Autowired
+    void portalAccount(TestRestTemplate rest) {
+        http = rest.withBasicAuth(PORTAL_ACCOUNT, PORTAL_PASSWORD);
+    }
     @Autowired Population population;
     @Autowired PopulationIngest ingest;
     @Autowired VaultStore vault;

@@ -26,7 +26,13 @@ import org.springframework.http.ResponseEntity;
 /** The portal's consent calls through the running hub: grant, revoke, list, and every kind of bad request. */
 class ConsentApiTest extends HubIntegrationTest {
 
-    @Autowired TestRestTemplate http;
+    TestRestTemplate http;
+
+    /** The portal calls /api/portal/** with its own account (role PORTAL). */
+    @Autowired
+    void portalAccount(TestRestTemplate rest) {
+        http = rest.withBasicAuth(PORTAL_ACCOUNT, PORTAL_PASSWORD);
+    }
     @Autowired Population population;
     @Autowired PopulationIngest ingest;
     @Autowired VaultStore vault;
