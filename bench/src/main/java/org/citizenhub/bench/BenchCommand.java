@@ -18,7 +18,9 @@ public final class BenchCommand {
                     + "\n       java -Xmx4g -jar bench/target/citizen-hub-bench.jar identity-synthetic [options]"
                     + "\n       java -jar bench/target/citizen-hub-bench.jar health [--people N] [--page-size N]"
                     + "\n       java -jar bench/target/citizen-hub-bench.jar school [--citizens N]"
-                    + "\n       java -jar bench/target/citizen-hub-bench.jar utility [--citizens N] [--page-size N]");
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar utility [--citizens N] [--page-size N]"
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar audit [--threads N] [--disclosures N] [--jdbc-url URL]"
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar audit-verify --jdbc-url URL [--checkpoints DIR] [--public-key FILE]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -29,6 +31,10 @@ public final class BenchCommand {
             case "health" -> HealthBenchmark.run(BenchOptions.parse(rest));
             case "school" -> SchoolBenchmark.run(BenchOptions.parse(rest));
             case "utility" -> UtilityBenchmark.run(BenchOptions.parse(rest));
+            case "audit" -> AuditBenchmark.run(BenchOptions.parse(rest));
+            // not a benchmark: the ops command that verifies the access log without the hub (exit code 0/1/2)
+            case "audit-verify" -> System.exit(org.citizenhub.connectors.vault.AuditVerifyCommand.run(rest, System.getenv(),
+                    System.out, System.err));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);
