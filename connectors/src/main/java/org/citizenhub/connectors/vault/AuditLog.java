@@ -165,6 +165,11 @@ public class AuditLog {
                 for (Pending next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
                     batch.add(next);
                 }
+                if (batch.isEmpty()) {
+                    // cannot happen (entries are taken and completed under the lock); never wait forever
+                    mine.result().completeExceptionally(new IllegalStateException("the disclosure left the append queue unwritten"));
+                    break;
+                }
                 append(batch);
             }
         } finally {
