@@ -19,7 +19,9 @@ public final class BenchCommand {
                     + "\n       java -jar bench/target/citizen-hub-bench.jar health [--people N] [--page-size N]"
                     + "\n       java -jar bench/target/citizen-hub-bench.jar school [--citizens N]"
                     + "\n       java -jar bench/target/citizen-hub-bench.jar utility [--citizens N] [--page-size N]"
-                    + "\n       java -jar bench/target/citizen-hub-bench.jar prefill [--citizens N] [--consenting N] [--requests N] [--clients N]");
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar prefill [--citizens N] [--consenting N] [--requests N] [--clients N]"
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar audit [--threads N] [--disclosures N] [--jdbc-url URL]"
+                    + "\n       java -jar bench/target/citizen-hub-bench.jar audit-verify --jdbc-url URL [--checkpoints DIR] [--public-key FILE]");
             System.exit(2);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -31,6 +33,10 @@ public final class BenchCommand {
             case "school" -> SchoolBenchmark.run(BenchOptions.parse(rest));
             case "utility" -> UtilityBenchmark.run(BenchOptions.parse(rest));
             case "prefill" -> PrefillBenchmark.run(BenchOptions.parse(rest));
+            case "audit" -> AuditBenchmark.run(BenchOptions.parse(rest));
+            // not a benchmark: the ops command that verifies the access log without the hub (exit code 0/1/2)
+            case "audit-verify" -> System.exit(org.citizenhub.connectors.vault.AuditVerifyCommand.run(rest, System.getenv(),
+                    System.out, System.err));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);

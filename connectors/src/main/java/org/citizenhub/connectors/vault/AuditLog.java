@@ -3,6 +3,7 @@ package org.citizenhub.connectors.vault;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,14 +29,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.citizenhub.mappings.disclosure.DataCategory;
-import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,8 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database is not — re-reads the head and chains its entries again. This class has no update or delete.
  *
  * <p><b>Speed.</b> Appends are serialized, but not one transaction each: concurrent callers queue their
- * disclosures and one of them writes everything queued so far in one batch and one transaction (group
- * commit), so the cost of a commit is shared by all the disclosures waiting for it. Every
+ * disclosures and one of them writes everything queued so far in one multi-row INSERT (group commit), so the cost of a commit is shared by all the disclosures waiting for it. Every
  * {@link #record} returns only after its entry is committed.
  *
  * <p><b>Checkpoints.</b> With {@link AuditCheckpoints}, {@link #checkpoint()} signs the head into a file
@@ -120,7 +120,7 @@ public class AuditLog {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final TransactionTemplate appendTx;
+    private final DataSource dataSource;
     private final TransactionTemplate readTx;
     private final Clock clock;
     private final AuditCheckpoints checkpoints;
@@ -128,6 +128,17 @@ public class AuditLog {
     private final ReentrantLock appendLock = new ReentrantLock();
     /** The head this instance last wrote or read; null when unknown. Guarded by {@link #appendLock}. */
     private Head head;
+    private final java.util.concurrent.atomic.AtomicLong entriesWritten = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong batchesWritten = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
+
+    /** What this instance appended: entries, the transactions they took, and head conflicts with other instances. */
+    public record Statistics(long entries, long batches, long conflicts) {
+    }
+
+    public Statistics statistics() {
+        return new Statistics(entriesWritten.get(), batchesWritten.get(), conflicts.get());
+    }
 
     public AuditLog(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
         this(jdbc, tx, clock, null);
@@ -136,11 +147,9 @@ public class AuditLog {
     /** @param checkpoints where the head is checkpointed and verified against; null for none */
     public AuditLog(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, Clock clock, AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
+        this.dataSource = Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource(), "dataSource");
         this.clock = clock;
         this.checkpoints = checkpoints;
-        // Appends commit on their own, never inside a caller's transaction: a batch holds other callers' entries.
-        this.appendTx = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager(), "transaction manager"));
-        this.appendTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.readTx = new TransactionTemplate(tx.getTransactionManager());
         this.readTx.setReadOnly(true);
     }
@@ -155,6 +164,11 @@ public class AuditLog {
                 List<Pending> batch = new ArrayList<>();
                 for (Pending next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
                     batch.add(next);
+                }
+                if (batch.isEmpty()) {
+                    // cannot happen (entries are taken and completed under the lock); never wait forever
+                    mine.result().completeExceptionally(new IllegalStateException("the disclosure left the append queue unwritten"));
+                    break;
                 }
                 append(batch);
             }
@@ -197,14 +211,21 @@ public class AuditLog {
                 previous = hash;
             }
             try {
-                appendTx.executeWithoutResult(status -> insert(entries));
+                insert(entries);
                 head = new Head(sequence, previous);
+                entriesWritten.addAndGet(entries.size());
+                batchesWritten.incrementAndGet();
                 return entries;
-            } catch (DataIntegrityViolationException | ConcurrencyFailureException conflict) {
-                // another hub instance appended after the head we knew: read it again and chain after it
+            } catch (SQLException e) {
                 head = null;
+                if (!isConflict(e)) {
+                    throw new DataAccessResourceFailureException("cannot append to the access log: SQLState " + e.getSQLState(), e);
+                }
+                // another hub instance appended after the head we knew: read it again and chain after it
+                conflicts.incrementAndGet();
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw conflict;
+                    throw new DataIntegrityViolationException("the access log's head kept moving; gave up after " + attempt
+                            + " attempts", e);
                 }
                 sleepQuietly(ThreadLocalRandom.current().nextInt(1, 2 + 2 * attempt));
             } catch (RuntimeException e) {
@@ -214,31 +235,59 @@ public class AuditLog {
         }
     }
 
-    private void insert(List<AuditEntry> entries) {
-        jdbc.getJdbcTemplate().batchUpdate("INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        AuditEntry e = entries.get(i);
-                        Disclosure d = e.disclosure();
-                        ps.setLong(1, e.sequence());
-                        ps.setObject(2, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
-                        ps.setString(3, d.agency());
-                        ps.setString(4, d.purpose());
-                        ps.setString(5, d.citizenId());
-                        ps.setString(6, categories(d.categories()));
-                        ps.setString(7, d.legalBasis());
-                        ps.setString(8, d.channel());
-                        ps.setString(9, d.requestId());
-                        ps.setString(10, e.previousHash());
-                        ps.setString(11, e.hash());
-                    }
+    /**
+     * Inserts the batch as one multi-row INSERT on a connection of its own, never the caller's transaction
+     * (a batch holds other callers' entries): one statement, one round trip, atomic, committed on return.
+     */
+    private void insert(List<AuditEntry> entries) throws SQLException {
+        StringBuilder statement = new StringBuilder(100 + entries.size() * 26).append("INSERT INTO audit_entry (")
+                .append(COLUMNS).append(") VALUES ");
+        for (int i = 0; i < entries.size(); i++) {
+            statement.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            try (PreparedStatement ps = connection.prepareStatement(statement.toString())) {
+                int p = 0;
+                for (AuditEntry e : entries) {
+                    Disclosure d = e.disclosure();
+                    ps.setLong(++p, e.sequence());
+                    ps.setObject(++p, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
+                    ps.setString(++p, d.agency());
+                    ps.setString(++p, d.purpose());
+                    ps.setString(++p, d.citizenId());
+                    ps.setString(++p, categories(d.categories()));
+                    ps.setString(++p, d.legalBasis());
+                    ps.setString(++p, d.channel());
+                    ps.setString(++p, d.requestId());
+                    ps.setString(++p, e.previousHash());
+                    ps.setString(++p, e.hash());
+                }
+                ps.executeUpdate();
+                if (!autoCommit) {
+                    connection.commit();
+                }
+            } catch (SQLException e) {
+                if (!autoCommit) {
+                    connection.rollback();
+                }
+                throw e;
+            }
+        }
+    }
 
-                    @Override
-                    public int getBatchSize() {
-                        return entries.size();
-                    }
-                });
+    /** A unique-key violation (23xxx) or a lost race for a lock (40xxx): another writer got there first. */
+    private static boolean isConflict(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            String state = x.getSQLState();
+            if (state != null && (state.startsWith("23") || state.startsWith("40"))) {
+                return true;
+            }
+            if (x.getNextException() == x) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** The disclosures of one citizen's data, oldest first. */
