@@ -1,5 +1,6 @@
 package org.citizenhub.documents;
 
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Map;
@@ -37,10 +38,13 @@ final class PdfPages {
         }
     }
 
-    /** The QR code on the first page, decoded from the page rendered at 200 dpi (a phone camera's view, roughly). */
+    /** The QR code on the first page, decoded from the page rendered at 300 dpi. */
     static String qrCode(byte[] pdf) throws IOException, NotFoundException, ChecksumException, FormatException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.GRAY);
+            PDFRenderer renderer = new PDFRenderer(document);
+            // crisp module edges, as a printed page gives a camera
+            renderer.setRenderingHints(new RenderingHints(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF));
+            BufferedImage page = renderer.renderImageWithDPI(0, 300, ImageType.GRAY);
             BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
             return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
                     DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE))).getText();
