@@ -11,6 +11,7 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.FormatException;
+import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -38,16 +39,34 @@ final class PdfPages {
         }
     }
 
-    /** The QR code on the first page, decoded from the page rendered at 300 dpi. */
+    /**
+     * The QR code on the first page, decoded from the page image. ZXing's detector misses a large QR code on a
+     * whole page now and then (about 1 in 50 random codes, even on a perfect image), so, like a phone camera
+     * taking another frame, it tries a few resolutions; the code must decode at one of them.
+     */
     static String qrCode(byte[] pdf) throws IOException, NotFoundException, ChecksumException, FormatException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFRenderer renderer = new PDFRenderer(document);
             // crisp module edges, as a printed page gives a camera
             renderer.setRenderingHints(new RenderingHints(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF));
-            BufferedImage page = renderer.renderImageWithDPI(0, 300, ImageType.GRAY);
-            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
-            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                    DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE))).getText();
+            ReaderException last = null;
+            for (int dpi : new int[] {300, 240, 200, 150}) {
+                BufferedImage page = renderer.renderImageWithDPI(0, dpi, ImageType.GRAY);
+                BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
+                try {
+                    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                            DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE))).getText();
+                } catch (NotFoundException | ChecksumException | FormatException e) {
+                    last = e;
+                }
+            }
+            if (last instanceof NotFoundException e) {
+                throw e;
+            }
+            if (last instanceof ChecksumException e) {
+                throw e;
+            }
+            throw (FormatException) last;
         }
     }
 
