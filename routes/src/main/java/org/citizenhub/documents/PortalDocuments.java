@@ -2,6 +2,7 @@ package org.citizenhub.documents;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.citizenhub.connectors.vault.DocumentStore;
 import org.citizenhub.connectors.vault.DocumentStore.StoredDocument;
@@ -56,7 +57,7 @@ public class PortalDocuments {
         return HttpReply.pdf(pdfs.certificate(document.get()));
     }
 
-    private HttpReply citizen(String personalId, java.util.function.Function<GoldenCitizen, HttpReply> answer) {
+    private HttpReply citizen(String personalId, Function<GoldenCitizen, HttpReply> answer) {
         String id = personalId == null || personalId.length() > 40 ? "" : PersonalIdNumber.clean(personalId);
         if (!PersonalIdNumber.isCccdShape(id)) {
             return HttpReply.error(400, "INVALID_ID", "a personal ID number has 12 digits");

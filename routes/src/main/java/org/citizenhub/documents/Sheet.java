@@ -1,6 +1,7 @@
 package org.citizenhub.documents;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,6 +40,6 @@ public record Sheet(String heading, String title, List<Row> rows) {
         for (Row row : rows) {
             text.append(row.label()).append('\t').append(row.value()).append('\t').append(row.source()).append('\n');
         }
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
+        return Normalizer.normalize(text, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
     }
 }

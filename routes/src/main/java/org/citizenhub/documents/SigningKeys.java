@@ -65,12 +65,14 @@ public final class SigningKeys {
         KeyPair generated = PemKeys.generate();
         try {
             Files.createDirectories(dir);
-            Files.writeString(privateFile, PemKeys.toPem(generated.getPrivate()), StandardCharsets.US_ASCII);
+            Files.deleteIfExists(privateFile); // half of a pair whose generation was interrupted
             try {
-                Files.setPosixFilePermissions(privateFile, PosixFilePermissions.fromString("rw-------"));
+                // readable by the hub's user only, from the first byte on
+                Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 // Windows: the data directory's own permissions apply
             }
+            Files.writeString(privateFile, PemKeys.toPem(generated.getPrivate()), StandardCharsets.US_ASCII);
             Files.writeString(publicFile, PemKeys.toPem(generated.getPublic()), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the development document-signing keys", e);

@@ -225,6 +225,8 @@ class DocumentPdfsTest {
 
         assertThat(again.publicKeyPem()).isEqualTo(first);
         assertThat(Files.readString(keyDir.resolve(SigningKeys.PUBLIC_FILE))).isEqualTo(first);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(keyDir.resolve(SigningKeys.PRIVATE_FILE)))).isEqualTo("rw-------");
         String token = keys.signer().sign(new DocumentToken("t", DocumentToken.Kind.DATA_SHEET, "r", "X", NOW, NOW.plusSeconds(9), "d"));
         assertThat(again.verifier().check(token, NOW).valid()).isTrue();
     }
