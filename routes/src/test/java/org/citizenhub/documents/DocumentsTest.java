@@ -61,7 +61,14 @@ class DocumentsTest extends HubIntegrationTest {
     private static final String MINH = "048092987602";
     private static final String NOBODY = "048090987609";
 
-    @Autowired TestRestTemplate http;
+    TestRestTemplate http;
+    @Autowired TestRestTemplate anonymous;
+
+    /** The portal calls /api/portal/** with its own account (role PORTAL); scanners verify anonymously. */
+    @Autowired
+    void portalAccount(TestRestTemplate rest) {
+        http = rest.withBasicAuth(PORTAL_ACCOUNT, PORTAL_PASSWORD);
+    }
     @Autowired VaultStore vault;
     @Autowired DocumentStore documents;
     @Autowired ConnectionFactory connectionFactory;
@@ -145,7 +152,7 @@ class DocumentsTest extends HubIntegrationTest {
         assertThat(PdfPages.text(certificate.getBody())).contains("Nguyễn Thị Hồng Nhung", "Giấy phép lái xe", "480196987601");
         String token = PdfPages.qrCode(certificate.getBody());
 
-        String verdict = http.getForObject("/api/verify/" + token, String.class);
+        String verdict = anonymous.getForObject("/api/verify/" + token, String.class);
         assertThat(json(verdict).get("valid").asBoolean()).isTrue();
         assertThat(json(verdict).get("documentType").asText()).isEqualTo("DRIVING_LICENCE");
         assertThat(json(verdict).get("documentStatus").asText()).isEqualTo("ACTIVE");
@@ -154,7 +161,7 @@ class DocumentsTest extends HubIntegrationTest {
         // a correction supersedes: the certificate printed before no longer verifies online
         ResponseEntity<String> corrected = publish(result(NHUNG, "480196987601", "C", issued));
         assertThat(json(corrected.getBody()).get("status").asText()).isEqualTo("SUPERSEDED");
-        JsonNode after = json(http.getForObject("/api/verify/" + token, String.class));
+        JsonNode after = json(anonymous.getForObject("/api/verify/" + token, String.class));
         assertThat(after.get("valid").asBoolean()).isFalse();
         assertThat(after.get("reason").asText()).isEqualTo("SUPERSEDED");
         assertThat(http.getForEntity("/api/portal/documents/" + documentId + "/certificate.pdf", String.class).getStatusCode().value())
@@ -167,7 +174,7 @@ class DocumentsTest extends HubIntegrationTest {
 
         assertThat(sheet.getStatusCode().value()).isEqualTo(200);
         assertThat(PdfPages.text(sheet.getBody())).contains("Nguyễn Thị Hồng Nhung", "Thành phố Đà Nẵng", "Nữ / Female", NHUNG);
-        String pem = http.getForObject("/api/documents/signing-key", String.class);
+        String pem = anonymous.getForObject("/api/documents/signing-key", String.class);
         assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----");
         TokenVerifier.Check offline = new TokenVerifier(PemKeys.readPublicKey(pem)).check(PdfPages.qrCode(sheet.getBody()), Instant.now());
         assertThat(offline.valid()).isTrue();
@@ -229,7 +236,7 @@ class DocumentsTest extends HubIntegrationTest {
 
     @Test
     void theVerifyEndpointAnswersGarbageWithAVerdict() throws Exception {
-        JsonNode verdict = json(http.getForObject("/api/verify/not-a-token", String.class));
+        JsonNode verdict = json(anonymous.getForObject("/api/verify/not-a-token", String.class));
 
         assertThat(verdict.get("valid").asBoolean()).isFalse();
         assertThat(verdict.get("reason").asText()).isEqualTo("MALFORMED");
