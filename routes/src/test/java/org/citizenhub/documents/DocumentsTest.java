@@ -89,7 +89,7 @@ class DocumentsTest extends HubIntegrationTest {
 
     static String result(String personalId, String number, String licenceClass, byte[] pdf) {
         return """
-                {"personalId": "%s", "procedure": "DRIVING_LICENCE_RENEWAL", "documentType": "DRIVING_LICENCE",
+                {"personalId": "%s", "procedure": "driving-licence-renewal", "documentType": "DRIVING_LICENCE",
                  "documentNumber": "%s", "issuer": "Sở Xây dựng thành phố Đà Nẵng", "issuedOn": "2026-01-15",
                  "validUntil": "2036-01-15", "data": {"licenceClass": "%s"}%s}
                 """.formatted(personalId, number, licenceClass,
@@ -221,7 +221,7 @@ class DocumentsTest extends HubIntegrationTest {
         StoredDocument stored = documents.documentsOf(minhId).stream().filter(d -> d.documentNumber().equals("480092987700")).findFirst()
                 .orElseThrow();
         assertThat(stored.hasPdf()).isTrue();
-        assertThat(stored.procedure()).isEqualTo("DRIVING_LICENCE_RENEWAL");
+        assertThat(stored.procedure()).isEqualTo("driving-licence-renewal");
 
         Message unknown = parked("docs-unknown");
         assertThat(unknown.getStringProperty(HubErrorHandling.FAILURE_REASON)).startsWith("RejectedResultException: UNKNOWN_CITIZEN")
