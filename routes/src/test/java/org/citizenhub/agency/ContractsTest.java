@@ -3,17 +3,13 @@ package org.citizenhub.agency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.citizenhub.HubIntegrationTest;
+import org.citizenhub.Schemas;
 import org.citizenhub.connectors.vault.VaultChange;
 import org.citizenhub.connectors.vault.VaultJson;
 import org.citizenhub.events.CitizenEvents;
@@ -34,10 +30,7 @@ class ContractsTest extends HubIntegrationTest {
     @Autowired CitizenLookup lookup;
 
     private static Set<ValidationMessage> validate(String schemaName, String json) throws Exception {
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(Files.readString(Path.of("../contracts", schemaName)));
-        JsonNode node = VaultJson.mapper().readTree(json);
-        return schema.validate(node);
+        return Schemas.validate(schemaName, json);
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.citizenhub.connectors.vault.AuditCheckpoints;
 import org.citizenhub.connectors.vault.AuditLog;
 import org.citizenhub.connectors.vault.VaultJson;
 import org.citizenhub.connectors.vault.VaultStore;
-import org.citizenhub.consent.Schemas;
+import org.citizenhub.Schemas;
 import org.citizenhub.mappings.disclosure.DataCategory;
 import org.citizenhub.population.PopulationIngest;
 import org.citizenhub.sandbox.synthetic.Population;

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.citizenhub.HubIntegrationTest;
+import org.citizenhub.Schemas;
 import org.citizenhub.connectors.vault.ConsentStore;
 import org.citizenhub.connectors.vault.VaultJson;
 import org.citizenhub.connectors.vault.VaultStore;

@@ -15,6 +15,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.citizenhub.HubIntegrationTest;
+import org.citizenhub.Schemas;
 import org.citizenhub.connectors.vault.VaultJson;
 import org.citizenhub.connectors.vault.VaultStore;
 import org.citizenhub.mappings.citizen.Address;
@@ -204,11 +205,27 @@ class AgencyAccessTest extends HubIntegrationTest {
             move(citizen, newHome);
 
             JsonNode event = nextEventAbout(social, citizen);
+            assertThat(Schemas.validate("agency-event.schema.json", event)).as(event.toString()).isEmpty();
             assertThat(event.path("changes").findValuesAsText("field")).contains("PERMANENT_ADDRESS");
             assertThat(categoriesOf(event.path("changes"))).containsOnly("ADDRESS");
             // the traffic police subscribe to addresses too, but this citizen gave them no consent
             assertThat(eventsAbout(traffic, citizen)).isEmpty();
         }
+    }
+
+    @Test
+    void theContractsExamplesConformAndBrokenMessagesDoNot() throws Exception {
+        for (String schema : List.of("agency-request.schema.json", "agency-answer.schema.json")) {
+            for (JsonNode example : Schemas.examples(schema)) {
+                assertThat(Schemas.validate(schema, example)).as(schema + " " + example).isEmpty();
+            }
+        }
+        assertThat(Schemas.validate("agency-request.schema.json", "{\"operation\":\"prefill\",\"personalId\":\"048090001234\"}"))
+                .isNotEmpty();
+        assertThat(Schemas.validate("agency-request.schema.json", "{\"operation\":\"lookup\",\"purpose\":\"x\","
+                + "\"personalId\":\"048090001234\",\"categories\":[\"SHOE_SIZE\"]}")).isNotEmpty();
+        assertThat(Schemas.validate("agency-answer.schema.json", "{\"status\":\"OK\"}")).isNotEmpty();
+        assertThat(Schemas.validate("agency-answer.schema.json", "{\"status\":\"DENIED\"}")).isNotEmpty();
     }
 
     // --- helpers ---------------------------------------------------------------------------------------
@@ -229,9 +246,12 @@ class AgencyAccessTest extends HubIntegrationTest {
         return VaultJson.write(Map.of("operation", "prefill", "procedure", procedure, "personalId", citizen.personalId()));
     }
 
+    /** Sends a request as the agency; every answer, whatever its status, conforms to the contract. */
     static JsonNode ask(String agency, String password, String request) throws Exception {
         try (AgencyClient client = AgencyClient.connect(BROKER, agency, password)) {
-            return VaultJson.mapper().readTree(client.request(request, 10_000));
+            JsonNode answer = VaultJson.mapper().readTree(client.request(request, 10_000));
+            assertThat(Schemas.validate("agency-answer.schema.json", answer)).as(answer.toString()).isEmpty();
+            return answer;
         }
     }
 

@@ -24,7 +24,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.citizenhub.HubIntegrationTest;
-import org.citizenhub.consent.Schemas;
+import org.citizenhub.Schemas;
 import org.citizenhub.connectors.vault.AuditLog;
 import org.citizenhub.connectors.vault.HealthEvidenceStore;
 import org.citizenhub.connectors.vault.VaultJson;

@@ -13,9 +13,6 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Message;
@@ -25,6 +22,7 @@ import jakarta.jms.TextMessage;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.citizenhub.HubIntegrationTest;
+import org.citizenhub.Schemas;
 import org.citizenhub.connectors.vault.DocumentStore;
 import org.citizenhub.connectors.vault.DocumentStore.StoredDocument;
 import org.citizenhub.connectors.vault.VaultJson;
@@ -107,9 +105,7 @@ class DocumentsTest extends HubIntegrationTest {
     }
 
     private static Set<ValidationMessage> validate(String schemaName, String json) throws Exception {
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(Files.readString(Path.of("../contracts", schemaName)));
-        return schema.validate(json(json));
+        return Schemas.validate(schemaName, json);
     }
 
     private static byte[] realPdf() throws Exception {

@@ -1,4 +1,4 @@
-package org.citizenhub.consent;
+package org.citizenhub;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
