@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.citizenhub.connectors.vault.ConsentStore;
 import org.citizenhub.connectors.vault.VaultJson;
+import org.citizenhub.mappings.disclosure.Catalogue;
 import org.citizenhub.mappings.disclosure.DataCategory;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +36,12 @@ public class ConsentApi {
 
     private final ConsentStore consents;
     private final PortalCitizens citizens;
+    private final Catalogue catalogue;
 
-    public ConsentApi(ConsentStore consents, PortalCitizens citizens) {
+    public ConsentApi(ConsentStore consents, PortalCitizens citizens, Catalogue catalogue) {
         this.consents = consents;
         this.citizens = citizens;
+        this.catalogue = catalogue;
     }
 
     /** One grant as the portal sees it (no internal citizen id). */
@@ -122,6 +125,12 @@ public class ConsentApi {
         }
         if (purpose == null || !CODE.matcher(purpose).matches()) {
             return invalid("INVALID_REQUEST", "purpose must be a code of 1 to 64 characters a-z, 0-9 and -");
+        }
+        if (catalogue.agency(agency).isEmpty()) {
+            return invalid("UNKNOWN_AGENCY", "no agency of that code in config/agencies.yaml");
+        }
+        if (!catalogue.agency(agency).get().mayUse(purpose)) {
+            return invalid("NOT_A_PURPOSE_OF_THE_AGENCY", "the agency may not use that purpose (config/agencies.yaml)");
         }
         if (channel == null || channel.length() > 40 || !CODE.matcher(channel).matches()) {
             return invalid("INVALID_REQUEST", "channel must be a code of 1 to 40 characters a-z, 0-9 and -");

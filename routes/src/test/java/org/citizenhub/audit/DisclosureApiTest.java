@@ -45,11 +45,11 @@ class DisclosureApiTest extends HubIntegrationTest {
         String personalId = population.people().get(51).personalId();
         String citizenId = vault.findByPersonalId(personalId).orElseThrow().citizenId();
         String otherCitizen = vault.findByPersonalId(population.people().get(52).personalId()).orElseThrow().citizenId();
-        log.record(new AuditLog.Disclosure("social-insurance", "benefit-claim", citizenId,
+        log.record(new AuditLog.Disclosure("social-insurance", "social-insurance-eligibility", citizenId,
                 EnumSet.of(DataCategory.IDENTITY, DataCategory.ADDRESS), "consent", "JMS", "ID:req-1"));
-        log.record(new AuditLog.Disclosure("police", "driving-licence-renewal", otherCitizen,
+        log.record(new AuditLog.Disclosure("traffic-police", "driving-licence-renewal", otherCitizen,
                 EnumSet.of(DataCategory.IDENTITY), "consent", "JMS", null));
-        log.record(new AuditLog.Disclosure("police", "driving-licence-renewal", citizenId,
+        log.record(new AuditLog.Disclosure("traffic-police", "driving-licence-renewal", citizenId,
                 EnumSet.of(DataCategory.HEALTH), "citizen-request", "REST", null));
 
         ResponseEntity<String> answer = http.getForEntity("/api/portal/citizens/" + personalId + "/disclosures", String.class);
@@ -59,9 +59,9 @@ class DisclosureApiTest extends HubIntegrationTest {
         assertThat(answer.getBody()).doesNotContain(citizenId);
         JsonNode disclosures = VaultJson.mapper().readTree(answer.getBody()).get("disclosures");
         assertThat(disclosures).hasSize(2);
-        assertThat(disclosures.get(0).get("agency").asText()).isEqualTo("police");
+        assertThat(disclosures.get(0).get("agency").asText()).isEqualTo("traffic-police");
         assertThat(disclosures.get(0).get("legalBasis").asText()).isEqualTo("citizen-request");
-        assertThat(disclosures.get(1).get("purpose").asText()).isEqualTo("benefit-claim");
+        assertThat(disclosures.get(1).get("purpose").asText()).isEqualTo("social-insurance-eligibility");
         assertThat(disclosures.get(1).get("categories").toString()).isEqualTo("[\"IDENTITY\",\"ADDRESS\"]");
         assertThat(disclosures.get(1).get("requestId").asText()).isEqualTo("ID:req-1");
         assertThat(disclosures.get(0).get("sequence").asLong()).isGreaterThan(disclosures.get(1).get("sequence").asLong());
@@ -76,7 +76,7 @@ class DisclosureApiTest extends HubIntegrationTest {
 
     @Test
     void operationsVerifyTheChainOverRestAndTheHeadIsCheckpointed() throws Exception {
-        log.record(new AuditLog.Disclosure("police", "p", "some-citizen", EnumSet.of(DataCategory.IDENTITY), "consent", "JMS", null));
+        log.record(new AuditLog.Disclosure("traffic-police", "p", "some-citizen", EnumSet.of(DataCategory.IDENTITY), "consent", "JMS", null));
         assertThat(camel.getRoute("audit-checkpoint")).isNotNull();
         long head = log.readHead().orElseThrow().sequence();
         log.checkpoint();

@@ -65,28 +65,28 @@ class ConsentApiTest extends HubIntegrationTest {
         String citizenId = vault.findByPersonalId(personalId).orElseThrow().citizenId();
 
         ResponseEntity<String> granted = post("/api/portal/consents",
-                request(personalId, "social-insurance", "benefit-claim", "[\"IDENTITY\",\"ADDRESS\"]"));
+                request(personalId, "social-insurance", "social-insurance-eligibility", "[\"IDENTITY\",\"ADDRESS\"]"));
 
         assertThat(granted.getStatusCode().value()).as(granted.getBody()).isEqualTo(200);
         assertThat(Schemas.validate("consent-reply.schema.json", granted.getBody())).isEmpty();
         assertThat(json(granted).get("status").asText()).isEqualTo("GRANTED");
         assertThat(json(granted).get("consents")).hasSize(2);
         assertThat(granted.getBody()).doesNotContain(citizenId);
-        assertThat(consents.granted(citizenId, "social-insurance", "benefit-claim"))
+        assertThat(consents.granted(citizenId, "social-insurance", "social-insurance-eligibility"))
                 .containsExactlyInAnyOrder(DataCategory.IDENTITY, DataCategory.ADDRESS);
 
         ResponseEntity<String> again = post("/api/portal/consents",
-                request(personalId, "social-insurance", "benefit-claim", "[\"IDENTITY\"]"));
+                request(personalId, "social-insurance", "social-insurance-eligibility", "[\"IDENTITY\"]"));
         assertThat(json(again).get("consents").get(0).get("id")).isEqualTo(json(granted).get("consents").get(0).get("id"));
 
         ResponseEntity<String> revoked = post("/api/portal/consents/revoke",
-                request(personalId, "social-insurance", "benefit-claim", "[\"ADDRESS\"]"));
+                request(personalId, "social-insurance", "social-insurance-eligibility", "[\"ADDRESS\"]"));
 
         assertThat(revoked.getStatusCode().value()).isEqualTo(200);
         assertThat(Schemas.validate("consent-reply.schema.json", revoked.getBody())).isEmpty();
         assertThat(json(revoked).get("revoked").asInt()).isEqualTo(1);
         assertThat(json(revoked).get("stillGranted").toString()).isEqualTo("[\"IDENTITY\"]");
-        assertThat(consents.granted(citizenId, "social-insurance", "benefit-claim")).containsExactly(DataCategory.IDENTITY);
+        assertThat(consents.granted(citizenId, "social-insurance", "social-insurance-eligibility")).containsExactly(DataCategory.IDENTITY);
 
         ResponseEntity<String> listed = http.getForEntity("/api/portal/citizens/" + personalId + "/consents", String.class);
 
@@ -106,7 +106,7 @@ class ConsentApiTest extends HubIntegrationTest {
     void aConsentGivenOutsideThePortalIsListedToo() throws Exception {
         String personalId = population.people().get(42).personalId();
         String citizenId = vault.findByPersonalId(personalId).orElseThrow().citizenId();
-        consents.grant(citizenId, "police", "driving-licence-renewal", EnumSet.of(DataCategory.HEALTH), "counter");
+        consents.grant(citizenId, "traffic-police", "driving-licence-renewal", EnumSet.of(DataCategory.HEALTH), "counter");
 
         JsonNode listed = json(http.getForEntity("/api/portal/citizens/" + personalId + "/consents", String.class));
 
@@ -119,24 +119,28 @@ class ConsentApiTest extends HubIntegrationTest {
         String personalId = population.people().get(43).personalId();
 
         ResponseEntity<String> unknownCategory = post("/api/portal/consents",
-                request(personalId, "police", "p", "[\"IDENTITY\",\"PASSPORT\"]"));
+                request(personalId, "traffic-police", "driving-licence-renewal", "[\"IDENTITY\",\"PASSPORT\"]"));
         assertThat(unknownCategory.getStatusCode().value()).isEqualTo(400);
         assertThat(json(unknownCategory).get("error").get("code").asText()).isEqualTo("UNKNOWN_CATEGORY");
         assertThat(json(unknownCategory).get("error").get("message").asText()).contains("PASSPORT", "IDENTITY, ADDRESS");
 
         assertError(post("/api/portal/consents", request(personalId, "Police", "p", "[\"IDENTITY\"]")), 400, "INVALID_REQUEST");
-        assertError(post("/api/portal/consents", request(personalId, "police", "a".repeat(65), "[\"IDENTITY\"]")), 400,
+        assertError(post("/api/portal/consents", request(personalId, "traffic-police", "a".repeat(65), "[\"IDENTITY\"]")), 400,
                 "INVALID_REQUEST");
-        assertError(post("/api/portal/consents", request(personalId, "police", "p", "[]")), 400, "INVALID_REQUEST");
-        assertError(post("/api/portal/consents", request(personalId, "police", "p", "\"IDENTITY\"")), 400, "INVALID_REQUEST");
+        assertError(post("/api/portal/consents", request(personalId, "traffic-police", "driving-licence-renewal", "[]")), 400, "INVALID_REQUEST");
+        assertError(post("/api/portal/consents", request(personalId, "traffic-police", "driving-licence-renewal", "\"IDENTITY\"")), 400, "INVALID_REQUEST");
+        assertError(post("/api/portal/consents", request(personalId, "no-such-agency", "driving-licence-renewal", "[\"IDENTITY\"]")), 400,
+                "UNKNOWN_AGENCY");
+        assertError(post("/api/portal/consents", request(personalId, "social-insurance", "driving-licence-renewal", "[\"IDENTITY\"]")), 400,
+                "NOT_A_PURPOSE_OF_THE_AGENCY");
         assertError(post("/api/portal/consents", "{not json"), 400, "MALFORMED_REQUEST");
-        assertError(post("/api/portal/consents", "{\"agency\":\"police\",\"purpose\":\"p\",\"categories\":[\"IDENTITY\"]}"), 400,
+        assertError(post("/api/portal/consents", "{\"agency\":\"traffic-police\",\"purpose\":\"driving-licence-renewal\",\"categories\":[\"IDENTITY\"]}"), 400,
                 "MALFORMED_REQUEST");
-        assertError(post("/api/portal/consents/revoke", request("12", "police", "p", "[\"IDENTITY\"]")), 400, "INVALID_ID");
-        assertError(post("/api/portal/consents", request(personalId, "police", "p", "[\"IDENTITY\"]") + " ".repeat(17_000)), 413,
+        assertError(post("/api/portal/consents/revoke", request("12", "traffic-police", "driving-licence-renewal", "[\"IDENTITY\"]")), 400, "INVALID_ID");
+        assertError(post("/api/portal/consents", request(personalId, "traffic-police", "driving-licence-renewal", "[\"IDENTITY\"]") + " ".repeat(17_000)), 413,
                 "MESSAGE_TOO_LARGE");
 
-        ResponseEntity<String> unknownCitizen = post("/api/portal/consents", request("048090999999", "police", "p", "[\"IDENTITY\"]"));
+        ResponseEntity<String> unknownCitizen = post("/api/portal/consents", request("048090999999", "traffic-police", "driving-licence-renewal", "[\"IDENTITY\"]"));
         assertThat(unknownCitizen.getStatusCode().value()).isEqualTo(404);
         assertThat(Schemas.validate("consent-reply.schema.json", unknownCitizen.getBody())).isEmpty();
         assertThat(http.getForEntity("/api/portal/citizens/048090999999/consents", String.class).getStatusCode().value())
@@ -158,11 +162,11 @@ class ConsentApiTest extends HubIntegrationTest {
                 assertThat(Schemas.validate(schema, example)).as(schema + " " + example).isEmpty();
             }
         }
-        assertThat(Schemas.validate("consent-request.schema.json", request("049074538171", "police", "p", "[\"PASSPORT\"]")))
+        assertThat(Schemas.validate("consent-request.schema.json", request("049074538171", "traffic-police", "driving-licence-renewal", "[\"PASSPORT\"]")))
                 .isNotEmpty();
         assertThat(Schemas.validate("consent-request.schema.json", request("049074538171", "Police", "p", "[\"IDENTITY\"]")))
                 .isNotEmpty();
-        assertThat(Schemas.validate("consent-request.schema.json", "{\"personalId\":\"049074538171\",\"agency\":\"police\"}"))
+        assertThat(Schemas.validate("consent-request.schema.json", "{\"personalId\":\"049074538171\",\"agency\":\"traffic-police\"}"))
                 .isNotEmpty();
         assertThat(Schemas.validate("consent-reply.schema.json", "{\"status\":\"REVOKED\"}")).isNotEmpty();
     }
