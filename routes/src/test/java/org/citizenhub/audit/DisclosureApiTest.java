@@ -19,11 +19,15 @@ import org.citizenhub.mappings.disclosure.DataCategory;
 import org.citizenhub.population.PopulationIngest;
 import org.citizenhub.sandbox.synthetic.Population;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 /** The citizen's access log and the operations' check of the chain, through the running hub. */
+@ExtendWith(OutputCaptureExtension.class)
 class DisclosureApiTest extends HubIntegrationTest {
 
     TestRestTemplate http;
@@ -40,7 +44,7 @@ class DisclosureApiTest extends HubIntegrationTest {
     @Autowired CamelContext camel;
 
     @Test
-    void aCitizenSeesWhoReceivedWhichDataWhenAndWhyNewestFirst() throws Exception {
+    void aCitizenSeesWhoReceivedWhichDataWhenAndWhyNewestFirst(CapturedOutput output) throws Exception {
         await().atMost(Duration.ofSeconds(120)).until(ingest::changeFeedReady);
         String personalId = population.people().get(51).personalId();
         String citizenId = vault.findByPersonalId(personalId).orElseThrow().citizenId();
@@ -72,10 +76,11 @@ class DisclosureApiTest extends HubIntegrationTest {
         ResponseEntity<String> invalid = http.getForEntity("/api/portal/citizens/12/disclosures", String.class);
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);
         assertThat(Schemas.validate("citizen-disclosures-reply.schema.json", invalid.getBody())).isEmpty();
+        assertThat(output.getAll()).as("no personal data in the log").doesNotContain(personalId, citizenId);
     }
 
     @Test
-    void operationsVerifyTheChainOverRestAndTheHeadIsCheckpointed() throws Exception {
+    void operationsVerifyTheChainOverRestAndTheHeadIsCheckpointed(CapturedOutput output) throws Exception {
         log.record(new AuditLog.Disclosure("traffic-police", "p", "some-citizen", EnumSet.of(DataCategory.IDENTITY), "consent", "JMS", null));
         assertThat(camel.getRoute("audit-checkpoint")).isNotNull();
         long head = log.readHead().orElseThrow().sequence();
@@ -90,5 +95,7 @@ class DisclosureApiTest extends HubIntegrationTest {
         String checkpoints = Files.readString(DATA_DIR.resolve("audit").resolve(AuditCheckpoints.FILE_NAME));
         assertThat(checkpoints).contains("v1 " + head + " ");
         assertThat(DATA_DIR.resolve("audit").resolve("checkpoint-key.pub")).exists();
+        // the hub's log is captured here (so the "no personal data" checks above can fail)
+        assertThat(output.getAll()).contains("Access log verified: true");
     }
 }

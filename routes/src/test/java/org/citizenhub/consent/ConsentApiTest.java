@@ -17,6 +17,9 @@ import org.citizenhub.population.PopulationIngest;
 import org.citizenhub.sandbox.synthetic.Population;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -25,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The portal's consent calls through the running hub: grant, revoke, list, and every kind of bad request. */
+@ExtendWith(OutputCaptureExtension.class)
 class ConsentApiTest extends HubIntegrationTest {
 
     TestRestTemplate http;
@@ -60,7 +64,7 @@ class ConsentApiTest extends HubIntegrationTest {
     }
 
     @Test
-    void grantsRevokesAndListsConsentsByPersonalId() throws Exception {
+    void grantsRevokesAndListsConsentsByPersonalId(CapturedOutput output) throws Exception {
         String personalId = population.people().get(41).personalId();
         String citizenId = vault.findByPersonalId(personalId).orElseThrow().citizenId();
 
@@ -100,6 +104,7 @@ class ConsentApiTest extends HubIntegrationTest {
             assertThat(c.has("revokedAt")).isEqualTo(address);
             assertThat(c.get("channel").asText()).isEqualTo("portal");
         }
+        assertThat(output.getAll()).as("no personal data in the log").doesNotContain(personalId, citizenId);
     }
 
     @Test
@@ -115,7 +120,7 @@ class ConsentApiTest extends HubIntegrationTest {
     }
 
     @Test
-    void answersEveryKindOfBadRequestClearly() throws Exception {
+    void answersEveryKindOfBadRequestClearly(CapturedOutput output) throws Exception {
         String personalId = population.people().get(43).personalId();
 
         ResponseEntity<String> unknownCategory = post("/api/portal/consents",
@@ -146,6 +151,7 @@ class ConsentApiTest extends HubIntegrationTest {
         assertThat(http.getForEntity("/api/portal/citizens/048090999999/consents", String.class).getStatusCode().value())
                 .isEqualTo(404);
         assertThat(http.getForEntity("/api/portal/citizens/abc/consents", String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(output.getAll()).as("no personal data in the log").doesNotContain(personalId, "048090999999");
     }
 
     private static void assertError(ResponseEntity<String> answer, int status, String code) throws Exception {
