@@ -49,16 +49,8 @@ public class CitizenLookup {
 
     /** Answers a lookup by personal ID number (the REST interface). */
     public LookupAnswer byPersonalId(String personalId) {
-        if (personalId == null || personalId.length() > 40) {
-            return LookupAnswer.error("INVALID_ID", "a personal ID number has 12 digits");
-        }
-        String id = PersonalIdNumber.clean(personalId);
-        if (!PersonalIdNumber.isCccdShape(id)) {
-            return LookupAnswer.error("INVALID_ID", "a personal ID number has 12 digits");
-        }
-        if (PersonalIdNumber.birthYearOf(id).isEmpty()) {
-            return LookupAnswer.error("INVALID_ID", "the century/sex digit of the personal ID number is invalid");
-        }
-        return vault.findByPersonalId(id).map(LookupAnswer::found).orElseGet(LookupAnswer::notFound);
+        return PersonalIdNumber.requested(personalId)
+                .map(id -> vault.findByPersonalId(id).map(LookupAnswer::found).orElseGet(LookupAnswer::notFound))
+                .orElseGet(() -> LookupAnswer.error("INVALID_ID", "a personal ID number has 12 digits and a valid century digit"));
     }
 }

@@ -24,17 +24,11 @@ public class PortalCitizens {
     }
 
     public Resolved resolve(String personalId) {
-        if (personalId == null || personalId.length() > 40) {
-            return problem(PortalAnswer.badRequest("INVALID_ID", "a personal ID number has 12 digits"));
+        Optional<String> id = PersonalIdNumber.requested(personalId);
+        if (id.isEmpty()) {
+            return problem(PortalAnswer.badRequest("INVALID_ID", "a personal ID number has 12 digits and a valid century digit"));
         }
-        String id = PersonalIdNumber.clean(personalId);
-        if (!PersonalIdNumber.isCccdShape(id)) {
-            return problem(PortalAnswer.badRequest("INVALID_ID", "a personal ID number has 12 digits"));
-        }
-        if (PersonalIdNumber.birthYearOf(id).isEmpty()) {
-            return problem(PortalAnswer.badRequest("INVALID_ID", "the century/sex digit of the personal ID number is invalid"));
-        }
-        Optional<String> citizenId = vault.findByPersonalId(id).map(golden -> golden.citizenId());
+        Optional<String> citizenId = vault.findByPersonalId(id.get()).map(golden -> golden.citizenId());
         return citizenId.map(c -> new Resolved(c, null)).orElseGet(() -> problem(PortalAnswer.citizenNotFound()));
     }
 

@@ -137,11 +137,11 @@ public class Disclosures {
     private DisclosureAnswer disclose(Agency agency, Purpose purpose, String procedure, Set<DataCategory> requested,
                                       List<CitizenField> fields, List<EvidenceNeed> evidence, DisclosureRequest request,
                                       String channel) {
-        String id = request.personalId().length() > 40 ? "" : PersonalIdNumber.clean(request.personalId());
-        if (!PersonalIdNumber.isCccdShape(id) || PersonalIdNumber.birthYearOf(id).isEmpty()) {
-            return DisclosureAnswer.error(request.requestId(), "INVALID_ID", "a personal ID number has 12 valid digits");
+        Optional<String> id = PersonalIdNumber.requested(request.personalId());
+        if (id.isEmpty()) {
+            return DisclosureAnswer.error(request.requestId(), "INVALID_ID", "a personal ID number has 12 digits and a valid century digit");
         }
-        Optional<GoldenCitizen> found = vault.findByPersonalId(id);
+        Optional<GoldenCitizen> found = vault.findByPersonalId(id.get());
         if (found.isEmpty()) {
             List<ToDeclare> everything = new ArrayList<>();
             fields.forEach(field -> everything.add(new ToDeclare("FIELD", field.name(), "NOT_HELD")));

@@ -58,10 +58,10 @@ public class PortalDocuments {
     }
 
     private HttpReply citizen(String personalId, Function<GoldenCitizen, HttpReply> answer) {
-        String id = personalId == null || personalId.length() > 40 ? "" : PersonalIdNumber.clean(personalId);
-        if (!PersonalIdNumber.isCccdShape(id)) {
-            return HttpReply.error(400, "INVALID_ID", "a personal ID number has 12 digits");
+        Optional<String> id = PersonalIdNumber.requested(personalId);
+        if (id.isEmpty()) {
+            return HttpReply.error(400, "INVALID_ID", "a personal ID number has 12 digits and a valid century digit");
         }
-        return vault.findByPersonalId(id).map(answer).orElseGet(() -> HttpReply.error(404, "NOT_FOUND", "no citizen with that personal ID number"));
+        return vault.findByPersonalId(id.get()).map(answer).orElseGet(() -> HttpReply.error(404, "NOT_FOUND", "no citizen with that personal ID number"));
     }
 }

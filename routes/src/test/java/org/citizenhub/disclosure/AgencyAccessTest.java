@@ -153,7 +153,7 @@ class AgencyAccessTest extends HubIntegrationTest {
     @Test
     void anAgencyCannotUseAPurposeItIsNotGranted() throws Exception {
         Person citizen = adult(14);
-        grant(citizen, SOCIAL, "driving-licence-renewal", "IDENTITY");
+        grant(citizen, SOCIAL, PURPOSE, "IDENTITY");
         JsonNode answer = ask(SOCIAL, SOCIAL_PASSWORD, prefill("driving-licence-renewal", citizen));
         assertThat(answer.path("status").asText()).isEqualTo("DENIED");
         assertThat(answer.has("fields")).isFalse();

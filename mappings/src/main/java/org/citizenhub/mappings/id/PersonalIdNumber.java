@@ -31,6 +31,19 @@ public final class PersonalIdNumber {
         return raw == null ? "" : raw.replaceAll("[\\s.\\-]", "");
     }
 
+    /**
+     * The personal ID number a caller asks about, cleaned, if it can be one: at most 40 characters as
+     * sent, 12 digits once cleaned, a valid century/sex digit. Every interface that takes a personal ID
+     * from outside checks it this one way.
+     */
+    public static Optional<String> requested(String raw) {
+        if (raw == null || raw.length() > 40) {
+            return Optional.empty();
+        }
+        String cleaned = clean(raw);
+        return isCccdShape(cleaned) && birthYearOf(cleaned).isPresent() ? Optional.of(cleaned) : Optional.empty();
+    }
+
     public static boolean isCccdShape(String cleaned) {
         return cleaned.length() == 12 && cleaned.chars().allMatch(Character::isDigit);
     }
