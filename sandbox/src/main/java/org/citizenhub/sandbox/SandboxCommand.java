@@ -20,6 +20,9 @@ public final class SandboxCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "sandbox-cli-logback.xml");
+        }
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
             case "export" -> SyntheticExportCommand.main(args);
