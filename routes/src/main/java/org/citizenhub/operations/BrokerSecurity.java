@@ -16,6 +16,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 import org.citizenhub.disclosure.DisclosureProperties;
+import org.citizenhub.documents.DocumentRoutes;
 import org.citizenhub.mappings.disclosure.Catalogue;
 import org.citizenhub.mappings.disclosure.Catalogue.Agency;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,6 +42,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public class BrokerSecurity {
 
     static final String HUB_ROLE = "hub";
+    /** The agency that is the public-service portal. */
+    public static final String PORTAL = "portal";
 
     /** The hub's password on the embedded broker: configured, or random for this run. */
     @Bean
@@ -79,6 +82,9 @@ public class BrokerSecurity {
                 configuration.addAddressConfiguration(queue(agency.replyQueue()));
                 configuration.addAddressConfiguration(queue(agency.eventQueue()));
             }
+            // the portal also publishes procedure results (DocumentRoutes.RESULTS_QUEUE)
+            catalogue.agency(PORTAL).ifPresent(portal -> configuration.putSecurityRoles(DocumentRoutes.RESULTS_QUEUE,
+                    Set.of(hub, sendOnly(roleOf(portal)))));
             // merged with the broker-wide settings of BrokerConfiguration (dead letters, expiry)
             configuration.addAddressSetting("hub.agency.#", new AddressSettings()
                     .setAutoCreateAddresses(false)

@@ -80,7 +80,7 @@ public class SecurityConfiguration {
             if (password == null || password.isBlank()) {
                 continue; // no password, no account
             }
-            String[] roles = "portal".equals(agency.id()) ? new String[] {"AGENCY", "PORTAL"} : new String[] {"AGENCY"};
+            String[] roles = BrokerSecurity.PORTAL.equals(agency.id()) ? new String[] {"AGENCY", "PORTAL"} : new String[] {"AGENCY"};
             users.add(User.withUsername(agency.id()).password(encoder.encode(password)).roles(roles).build());
         }
         return new InMemoryUserDetailsManager(users);

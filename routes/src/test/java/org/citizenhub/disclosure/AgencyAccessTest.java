@@ -85,6 +85,15 @@ class AgencyAccessTest extends HubIntegrationTest {
             assertRefused(() -> session.createConsumer(session.createTopic("citizen.changed")));
             assertRefused(() -> session.createProducer(session.createQueue("hub.agency.social-insurance.shadow"))
                     .send(session.createTextMessage("{}")));
+            assertRefused(() -> session.createProducer(session.createQueue("hub.portal.results"))
+                    .send(session.createTextMessage("{}")));
+        }
+        try (AgencyClient portal = AgencyClient.connect(BROKER, PORTAL_ACCOUNT, PORTAL_PASSWORD)) {
+            Session session = portal.session();
+            // the portal publishes procedure results (a bad one, parked with its reason), but reads no one's replies
+            session.createProducer(session.createQueue("hub.portal.results")).send(session.createTextMessage("{}"));
+            assertRefused(() -> session.createConsumer(session.createQueue("hub.portal.results")));
+            assertRefused(() -> session.createConsumer(session.createQueue("hub.agency.traffic-police.replies")));
         }
     }
 

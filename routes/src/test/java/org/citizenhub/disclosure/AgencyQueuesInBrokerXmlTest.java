@@ -36,6 +36,9 @@ class AgencyQueuesInBrokerXmlTest {
         assertThat(broker.isPopulateValidatedUser()).isTrue();
         assertThat(broker.isRejectEmptyValidatedUser()).isTrue();
         Map<String, Set<Role>> security = broker.getSecurityRoles();
+        Role results = roleIn(security, "hub.portal.results", "agency-portal");
+        assertThat(results.isSend()).isTrue();
+        assertThat(results.isConsume() || results.isBrowse()).isFalse();
         for (Agency agency : catalogue.agencies().values()) {
             String role = "agency-" + agency.id();
             assertThat(broker.getAddressConfigurations()).extracting(CoreAddressConfiguration::getName)
@@ -49,7 +52,8 @@ class AgencyQueuesInBrokerXmlTest {
                 assertThat(reader.isSend() || reader.isCreateAddress() || reader.isManage()).isFalse();
             }
             security.forEach((match, roles) -> {
-                if (!match.startsWith("hub.agency." + agency.id() + ".")) {
+                boolean portalResults = agency.id().equals("portal") && match.equals("hub.portal.results");
+                if (!match.startsWith("hub.agency." + agency.id() + ".") && !portalResults) {
                     assertThat(roles).as(match).noneMatch(r -> r.getName().equals(role));
                 }
             });
