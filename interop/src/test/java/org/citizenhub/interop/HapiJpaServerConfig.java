@@ -98,7 +98,7 @@ class HapiJpaServerConfig {
         factory.setDataSource(dataSource);
         Properties jpa = new Properties();
         jpa.put("hibernate.dialect", HapiFhirH2Dialect.class.getName());
-        jpa.put("hibernate.hbm2ddl.auto", "update");
+        jpa.put("hibernate.hbm2ddl.auto", "create");
         jpa.put("hibernate.format_sql", "false");
         jpa.put("hibernate.show_sql", "false");
         // the starter's default: no Lucene/Elasticsearch index
