@@ -116,9 +116,10 @@ public final class FhirRestClient {
      *
      * <p>Servers differ in what the losers of such a race get: some wait and answer 200 with the
      * winner, a HAPI FHIR JPA server answers 409 (HAPI-2745, "conditional constraint failure": its
-     * unique index on the match URL refused the second insert). A conditional create that gets a
-     * 409/412 is therefore sent again (up to {@link FhirClientSettings#maxUpdateAttempts()} times): by
-     * then the winner is committed, and the server answers 200 with it.
+     * unique index on the match URL refused the second insert). A conditional create that gets a 409
+     * is therefore sent again (up to {@link FhirClientSettings#maxUpdateAttempts()} times): by then the
+     * winner is committed, and the server answers 200 with it. (A 412 means the condition matches
+     * several resources: sending it again cannot help.)
      */
     public CreateOutcome create(Resource resource, Optional<String> ifNoneExist) {
         if (ifNoneExist.isEmpty()) {
@@ -128,7 +129,7 @@ public final class FhirRestClient {
             try {
                 return createOnce(resource, ifNoneExist);
             } catch (FhirServerException e) {
-                if (e.kind() != FhirServerException.Kind.CONFLICT || attempt >= settings.maxUpdateAttempts()) {
+                if (e.status() != 409 || attempt >= settings.maxUpdateAttempts()) {
                     throw e;
                 }
             }

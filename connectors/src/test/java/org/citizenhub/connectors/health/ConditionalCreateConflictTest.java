@@ -33,6 +33,7 @@ class ConditionalCreateConflictTest {
     private HttpServer server;
     private final AtomicInteger conflictsLeft = new AtomicInteger();
     private final List<String> ifNoneExist = new CopyOnWriteArrayList<>();
+    private volatile int conflictStatus = 409;
     private FhirRestClient client;
 
     @BeforeEach
@@ -70,6 +71,16 @@ class ConditionalCreateConflictTest {
     }
 
     @Test
+    void aConditionalCreateMatchingSeveralResourcesIsNotRepeated() {
+        conflictsLeft.set(1);
+        conflictStatus = 412;
+
+        assertThatThrownBy(() -> client.create(patient(), Optional.of("identifier=urn:x|048199004321")))
+                .isInstanceOfSatisfying(FhirServerException.class, e -> assertThat(e.status()).isEqualTo(412));
+        assertThat(ifNoneExist).hasSize(1);
+    }
+
+    @Test
     void anUnconditionalCreateIsNotRepeated() {
         conflictsLeft.set(1);
 
@@ -95,7 +106,7 @@ class ConditionalCreateConflictTest {
             exchange.getResponseHeaders().add("Location", "http://127.0.0.1/fhir/Patient/1335/_history/1");
             exchange.getResponseHeaders().add("ETag", "W/\"1\"");
         }
-        exchange.sendResponseHeaders(conflict ? 409 : 200, body.length);
+        exchange.sendResponseHeaders(conflict ? conflictStatus : 200, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
     }
