@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param syncOverlap        how far before the watermark each incremental sync starts again: a write
  *                           committed late with an earlier {@code lastUpdated} (a long transaction on a
  *                           JPA server) is then still seen; the handler must be idempotent per version
- * @param maxUpdateAttempts  tries of a read-merge-write before an update gives up on conflicts
+ * @param maxUpdateAttempts  tries of a read-merge-write before an update gives up on conflicts, and of a
+ *                           conditional create answered 409 (a lost race on a HAPI JPA server)
  * @param extraHeaders       sent with every request (e.g. {@code Authorization}); never logged
  */
 public record FhirClientSettings(URI baseUrl, Duration connectTimeout, Duration requestTimeout, int pageSize,

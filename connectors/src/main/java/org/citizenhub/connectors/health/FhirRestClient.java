@@ -113,8 +113,30 @@ public final class FhirRestClient {
      * Creates the resource; with {@code ifNoneExist} (a search query such as
      * {@code identifier=system|value}) the server creates it only when nothing matches, atomically,
      * so two racing creates give one resource.
+     *
+     * <p>Servers differ in what the losers of such a race get: some wait and answer 200 with the
+     * winner, a HAPI FHIR JPA server answers 409 (HAPI-2745, "conditional constraint failure": its
+     * unique index on the match URL refused the second insert). A conditional create that gets a 409
+     * is therefore sent again (up to {@link FhirClientSettings#maxUpdateAttempts()} times): by then the
+     * winner is committed, and the server answers 200 with it. (A 412 means the condition matches
+     * several resources: sending it again cannot help.)
      */
     public CreateOutcome create(Resource resource, Optional<String> ifNoneExist) {
+        if (ifNoneExist.isEmpty()) {
+            return createOnce(resource, ifNoneExist);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return createOnce(resource, ifNoneExist);
+            } catch (FhirServerException e) {
+                if (e.status() != 409 || attempt >= settings.maxUpdateAttempts()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private CreateOutcome createOnce(Resource resource, Optional<String> ifNoneExist) {
         String type = resource.fhirType();
         String what = "POST " + type + (ifNoneExist.isPresent() ? " (conditional)" : "");
         HttpRequest.Builder request = request(uri(type))
