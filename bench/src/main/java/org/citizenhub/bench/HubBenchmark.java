@@ -57,6 +57,9 @@ final class HubBenchmark {
                 "--citizenhub.data-dir=" + dataDir,
                 "--citizenhub.sandbox.size=" + citizens,
                 "--citizenhub.sandbox.population-port=" + port,
+                // free ports and no TCP acceptor: other hubs may run on this machine at the same time
+                "--citizenhub.sandbox.fhir-port=" + SliceBenchHub.freePort(),
+                "--citizenhub.broker.tcp-acceptor=",
                 "--citizenhub.broker.hub-password=" + password,
                 // the school and utility slices would compete for the cores measured here (they have benchmarks of their own)
                 "--citizenhub.school.enabled=false",

@@ -24,8 +24,12 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportSelector;
+import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
@@ -40,7 +44,21 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded")
+@EnableConfigurationProperties(ArtemisProperties.class)
+@Import(BrokerSecurity.EmbeddedBroker.class)
 public class BrokerSecurity {
+
+    /**
+     * Spring Boot's Artemis auto-configuration backs off entirely (embedded server and its properties
+     * included) once the hub defines its own {@link ConnectionFactory}; this brings back its embedded
+     * server configuration (package-private in Spring Boot, hence imported by name).
+     */
+    static final class EmbeddedBroker implements ImportSelector {
+        @Override
+        public String[] selectImports(AnnotationMetadata metadata) {
+            return new String[] {"org.springframework.boot.autoconfigure.jms.artemis.ArtemisEmbeddedServerConfiguration"};
+        }
+    }
 
     static final String HUB_ROLE = "hub";
 
