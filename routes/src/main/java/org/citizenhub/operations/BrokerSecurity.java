@@ -144,6 +144,9 @@ public class BrokerSecurity {
         target.setPassword(hub.password());
         CachingConnectionFactory caching = new CachingConnectionFactory(target);
         caching.setSessionCacheSize(10);
+        // as Spring Boot's own (spring.jms.cache.consumers=false): a cached consumer would stay open on its
+        // queue after close() and take messages meant for the next consumer (with another selector)
+        caching.setCacheConsumers(false);
         return caching;
     }
 
