@@ -44,6 +44,11 @@ final class HealthBenchmark {
                 "--citizenhub.sandbox.size=" + people,
                 "--citizenhub.sandbox.population-port=" + freePort(),
                 "--citizenhub.sandbox.fhir-port=" + freePort(),
+                // no TCP acceptor, and the school and utility slices off: other hubs may run on this machine,
+                // and those slices would compete for the cores measured here (they have benchmarks of their own)
+                "--citizenhub.broker.tcp-acceptor=",
+                "--citizenhub.school.enabled=false",
+                "--citizenhub.utility.enabled=false",
                 "--citizenhub.health.page-size=" + pageSize,
                 "--citizenhub.health.poll-interval=3600000",
                 "--server.port=0",

@@ -57,6 +57,9 @@ final class HubBenchmark {
                 "--citizenhub.data-dir=" + dataDir,
                 "--citizenhub.sandbox.size=" + citizens,
                 "--citizenhub.sandbox.population-port=" + port,
+                // free ports and no TCP acceptor: other hubs may run on this machine at the same time
+                "--citizenhub.sandbox.fhir-port=" + SliceBenchHub.freePort(),
+                "--citizenhub.broker.tcp-acceptor=",
                 "--citizenhub.broker.hub-password=" + password,
                 // the school and utility slices would compete for the cores measured here (they have benchmarks of their own)
                 "--citizenhub.school.enabled=false",
@@ -73,6 +76,12 @@ final class HubBenchmark {
             double loadRate = load.done() / load.elapsedSeconds();
             System.out.printf("%ninitial load: %d citizens in %.1f s = %.0f citizens/s (target >= 2000/s)%n",
                     load.done(), load.elapsedSeconds(), loadRate);
+
+            // the health slice's first sync starts after the load; it would compete with the lookups measured next
+            org.citizenhub.health.HealthSync health = hub.getBeanProvider(org.citizenhub.health.HealthSync.class).getIfAvailable();
+            if (health != null) {
+                SliceBenchHub.await(java.time.Duration.ofMinutes(30), health::firstSyncDone);
+            }
 
             // a plain JMS client of the embedded broker (in-VM) with the hub's account, the same for both services measured
             ConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");

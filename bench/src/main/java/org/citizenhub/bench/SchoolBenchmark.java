@@ -23,7 +23,8 @@ final class SchoolBenchmark {
         int citizens = options.integer("citizens", 200_000);
         System.out.printf("Citizen Hub school benchmark: %,d synthetic residents, %d cores%n", citizens,
                 Runtime.getRuntime().availableProcessors());
-        try (SliceBenchHub hub = SliceBenchHub.start(citizens, "--citizenhub.utility.enabled=false")) {
+        try (SliceBenchHub hub = SliceBenchHub.start(citizens, "--citizenhub.sandbox.fhir-port=" + SliceBenchHub.freePort(),
+                "--citizenhub.health.enabled=false", "--citizenhub.utility.enabled=false")) {
             int pupils = hub.bean(SchoolSimulator.class).studentCount();
             hub.awaitPopulation();
             SchoolUtilityStore store = hub.bean(SchoolUtilityStore.class);

@@ -28,7 +28,8 @@ final class UtilityBenchmark {
         int pageSize = options.integer("page-size", 500);
         System.out.printf("Citizen Hub utility benchmark: %,d synthetic residents, pages of %d, %d cores%n", citizens, pageSize,
                 Runtime.getRuntime().availableProcessors());
-        try (SliceBenchHub hub = SliceBenchHub.start(citizens, "--citizenhub.school.enabled=false",
+        try (SliceBenchHub hub = SliceBenchHub.start(citizens, "--citizenhub.sandbox.fhir-port=" + SliceBenchHub.freePort(),
+                "--citizenhub.health.enabled=false", "--citizenhub.school.enabled=false",
                 "--citizenhub.utility.page-size=" + pageSize)) {
             hub.awaitPopulation();
             UtilitySync sync = hub.bean(UtilitySync.class);

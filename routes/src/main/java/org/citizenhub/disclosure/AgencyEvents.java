@@ -3,7 +3,10 @@ package org.citizenhub.disclosure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,11 +56,6 @@ public class AgencyEvents {
 
     public List<Delivery> eventsFor(String json) {
         CitizenChangedEvent change = VaultJson.read(json, CitizenChangedEvent.class);
-        Optional<GoldenCitizen> found = vault.findById(change.citizenId());
-        if (found.isEmpty() || found.get().personalId() == null) {
-            return List.of(); // agencies know citizens by personal ID
-        }
-        GoldenCitizen citizen = found.get();
         Set<CitizenField> changed = EnumSet.noneOf(CitizenField.class);
         for (String name : change.changedFields()) {
             try {
@@ -66,7 +64,9 @@ public class AgencyEvents {
                 // a field this version does not know: not for agencies
             }
         }
-        List<Delivery> deliveries = new ArrayList<>();
+        // the consents first: most citizens gave none, and then the golden record need not be read at all
+        Map<Agency, Set<DataCategory>> consentedOf = new LinkedHashMap<>();
+        Map<Agency, String> basisPurposeOf = new HashMap<>();
         for (Agency agency : catalogue.agencies().values()) {
             if (agency.eventCategories().isEmpty()) {
                 continue;
@@ -74,12 +74,31 @@ public class AgencyEvents {
             Set<DataCategory> consented = EnumSet.noneOf(DataCategory.class);
             String basisPurpose = null;
             for (String purpose : agency.purposes()) {
-                Set<DataCategory> granted = consents.granted(citizen.citizenId(), agency.id(), purpose);
+                Set<DataCategory> granted = consents.granted(change.citizenId(), agency.id(), purpose);
                 if (!granted.isEmpty() && basisPurpose == null) {
                     basisPurpose = purpose;
                 }
                 consented.addAll(granted);
             }
+            if (changed.stream().anyMatch(f -> agency.eventCategories().contains(DataCategory.of(f))
+                    && consented.contains(DataCategory.of(f)))) {
+                consentedOf.put(agency, consented);
+                basisPurposeOf.put(agency, basisPurpose);
+            }
+        }
+        if (consentedOf.isEmpty()) {
+            return List.of();
+        }
+        Optional<GoldenCitizen> found = vault.findById(change.citizenId());
+        if (found.isEmpty() || found.get().personalId() == null) {
+            return List.of(); // agencies know citizens by personal ID
+        }
+        GoldenCitizen citizen = found.get();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Map.Entry<Agency, Set<DataCategory>> entry : consentedOf.entrySet()) {
+            Agency agency = entry.getKey();
+            Set<DataCategory> consented = entry.getValue();
+            String basisPurpose = basisPurposeOf.get(agency);
             List<FieldValue> values = new ArrayList<>();
             Set<DataCategory> disclosed = EnumSet.noneOf(DataCategory.class);
             for (CitizenField field : changed) {

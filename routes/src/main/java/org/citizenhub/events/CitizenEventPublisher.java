@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 public class CitizenEventPublisher {
 
     public static final String TOPIC = "citizen.changed";
+    /** Message property with the event's type, for the broker to filter on (see ContactPropagationBroker). */
+    public static final String TYPE_PROPERTY = "eventType";
 
     private final JmsTemplate jms;
     private final CitizenEvents events;
@@ -44,6 +46,7 @@ public class CitizenEventPublisher {
                 for (VaultChange change : changes) {
                     TextMessage message = session.createTextMessage(events.changedEventJson(change));
                     message.setStringProperty("citizenId", change.golden().citizenId());
+                    message.setStringProperty(TYPE_PROPERTY, CitizenEvents.type(change));
                     producer.send(message);
                 }
                 session.commit();

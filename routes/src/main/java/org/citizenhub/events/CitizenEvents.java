@@ -16,12 +16,17 @@ public class CitizenEvents {
         this.clock = clock;
     }
 
+    /** CITIZEN_CREATED for a new golden record, CITIZEN_CHANGED otherwise. */
+    public static String type(VaultChange change) {
+        return change.created() ? "CITIZEN_CREATED" : "CITIZEN_CHANGED";
+    }
+
     public String changedEventJson(VaultChange change) {
         String citizenId = change.golden().citizenId();
         long version = change.golden().version();
         return VaultJson.write(new CitizenChangedEvent(
                 citizenId + ":" + version,
-                change.created() ? "CITIZEN_CREATED" : "CITIZEN_CHANGED",
+                type(change),
                 citizenId,
                 version,
                 change.changedFields().stream().map(Enum::name).sorted().toList(),

@@ -3,6 +3,7 @@ package org.citizenhub.health;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
+import org.citizenhub.events.CitizenEventPublisher;
 import org.citizenhub.operations.HubErrorHandling;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -77,8 +78,12 @@ public class HealthRoutes extends RouteBuilder {
                 .to("direct:publish-citizen-changes");
 
         if (properties.writeBack().enabled()) {
+            // creations never concern the write-back (see HealthWriteBack.concerns): the broker keeps them
+            // out of this subscription, which spares a message per new citizen during an initial load
             from("jms:topic:citizen.changed?subscriptionDurable=true&subscriptionShared=true"
-                    + "&subscriptionName=hub.health.writeback-subscription")
+                    + "&subscriptionName=hub.health.writeback-subscription"
+                    + "&selector=RAW(" + CitizenEventPublisher.TYPE_PROPERTY + " IS NULL OR "
+                    + CitizenEventPublisher.TYPE_PROPERTY + " <> 'CITIZEN_CREATED')")
                     .routeId("health-writeback-subscription")
                     .routeConfigurationId(HubErrorHandling.ID)
                     .convertBodyTo(String.class)

@@ -36,11 +36,11 @@ public class PopulationRoutes extends RouteBuilder {
                     .setHeader(Exchange.HTTP_QUERY,
                             simple("page=${exchangeProperty.page}&size={{citizenhub.population.page-size}}"))
                     .to("{{citizenhub.population.base-url}}/population/citizens" + HTTP_OPTIONS)
+                    // reads and maps the page, then hands it over: stored and its events published
+                    // (direct:publish-citizen-changes) in page order while the next page is fetched
                     .bean(PopulationIngest.class, "loadExtractPage")
                     .setProperty("hasMore", simple("${body.hasMore}"))
                     .setProperty("page", simple("${body.nextPage}"))
-                    .setBody(simple("${body.changes}"))
-                    .to("direct:publish-citizen-changes")
                 .end()
                 .bean(PopulationIngest.class, "finishInitialLoad");
 

@@ -26,6 +26,7 @@ class BrokerXmlTest {
             assertThat(divert.getAddress()).isEqualTo("citizen.changed");
             assertThat(divert.getForwardingAddress()).isEqualTo(ContactPropagationBroker.PROPAGATION_QUEUE);
             assertThat(divert.isExclusive()).as("the other subscribers still get every event").isFalse();
+            assertThat(divert.getFilterString()).isEqualTo(ContactPropagationBroker.DIVERT_FILTER);
         });
     }
 }
