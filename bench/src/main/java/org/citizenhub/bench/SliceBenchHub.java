@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.activemq.artemis.api.core.management.ActiveMQServerControl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.camel.CamelContext;
 import org.citizenhub.CitizenHubApplication;
 import org.citizenhub.operations.JobProgress;
 import org.citizenhub.operations.Jobs;
@@ -21,7 +24,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The whole hub with its simulators for the school and utility benchmarks: a fresh data directory,
  * free ports, quiet logs except job progress, and the other slice switched off so it does not compete
- * for the cores being measured.
+ * for the cores being measured. The measured route is held until the population register's load has
+ * settled (its job finished and its {@code citizen.changed} events consumed), so that the figure is
+ * the slice's own work, not the tail of the load before it.
  */
 final class SliceBenchHub implements AutoCloseable {
 
@@ -49,6 +54,24 @@ final class SliceBenchHub implements AutoCloseable {
         // command-line arguments, so that they win over application.yaml
         ConfigurableApplicationContext hub = new SpringApplicationBuilder(CitizenHubApplication.class).run(args.toArray(String[]::new));
         return new SliceBenchHub(dataDir, hub);
+    }
+
+    /** Stops the route to be measured (before it had anything to do: it waits for the register's load). */
+    void hold(String routeId) throws Exception {
+        bean(CamelContext.class).getRouteController().stopRoute(routeId);
+    }
+
+    /** Waits until the broker holds no messages (every event consumed) twice in a row, then starts the held route. */
+    void release(String routeId) throws Exception {
+        ActiveMQServerControl broker = bean(EmbeddedActiveMQ.class).getActiveMQServer().getActiveMQServerControl();
+        int quiet = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            quiet = broker.getTotalMessageCount() == 0 ? quiet + 1 : 0;
+            Thread.sleep(500);
+        }
+        System.out.printf("register's events consumed; starting %s%n", routeId);
+        bean(CamelContext.class).getRouteController().startRoute(routeId);
     }
 
     <T> T bean(Class<T> type) {

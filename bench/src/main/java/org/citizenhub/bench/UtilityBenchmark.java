@@ -20,6 +20,8 @@ final class UtilityBenchmark {
 
     private static final List<SourceSystem> PROVIDERS = List.of(SourceSystem.ELECTRICITY, SourceSystem.WATER, SourceSystem.SANITATION);
 
+    private static final String ROUTE = "utility-account-sync";
+
     private UtilityBenchmark() {
     }
 
@@ -31,7 +33,9 @@ final class UtilityBenchmark {
         try (SliceBenchHub hub = SliceBenchHub.start(citizens, "--citizenhub.sandbox.fhir-port=" + SliceBenchHub.freePort(),
                 "--citizenhub.health.enabled=false", "--citizenhub.school.enabled=false",
                 "--citizenhub.utility.page-size=" + pageSize)) {
+            hub.hold(ROUTE);
             hub.awaitPopulation();
+            hub.release(ROUTE);
             UtilitySync sync = hub.bean(UtilitySync.class);
             SliceBenchHub.await(Duration.ofHours(2), () -> PROVIDERS.stream().allMatch(p -> sync.lastCompleteSync(p).isPresent()));
             JobProgress accounts = hub.job("utility-account-sync", "accounts");

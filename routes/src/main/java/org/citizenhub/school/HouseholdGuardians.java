@@ -41,10 +41,9 @@ public class HouseholdGuardians {
         this.clock = clock;
     }
 
-    /** What to keep of a student's guardian: the folded name and the household of the student's golden record. */
-    public Optional<StudentGuardian> guardianOf(MappedStudent student, Optional<GoldenCitizen> studentGolden) {
-        String householdId = studentGolden.map(GoldenCitizen::household).map(h -> h.value().householdId()).orElse(null);
-        return student.guardian().map(g -> new StudentGuardian(student.result().studentCode(), nameKey(g.name()), householdId));
+    /** What to keep of a student's guardian: the folded name and the household of the student's golden record (null: none known). */
+    public Optional<StudentGuardian> guardianOf(MappedStudent student, String studentHouseholdId) {
+        return student.guardian().map(g -> new StudentGuardian(student.result().studentCode(), nameKey(g.name()), studentHouseholdId));
     }
 
     /** The students whose guardian this citizen is (by student code). */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -18,12 +17,12 @@ import org.citizenhub.connectors.school.TermFileLimits;
 import org.citizenhub.connectors.school.TermFileReader;
 import org.citizenhub.connectors.school.TermFileRow;
 import org.citizenhub.connectors.vault.SchoolUtilityStore;
+import org.citizenhub.connectors.vault.SchoolUtilityStore.LinkedCitizen;
 import org.citizenhub.connectors.vault.SchoolUtilityStore.RowRejection;
 import org.citizenhub.connectors.vault.SchoolUtilityStore.StudentGuardian;
 import org.citizenhub.connectors.vault.SchoolUtilityStore.TermFileDelivery;
 import org.citizenhub.connectors.vault.VaultChange;
 import org.citizenhub.connectors.vault.VaultStore;
-import org.citizenhub.mappings.citizen.GoldenCitizen;
 import org.citizenhub.mappings.citizen.InvalidSourceRecordException;
 import org.citizenhub.mappings.citizen.Mapped;
 import org.citizenhub.mappings.school.MappedStudent;
@@ -175,13 +174,16 @@ public class SchoolIngest {
         // Empty only when another writer got in between (the check above said not applied): retry the file.
         List<VaultChange> changes = vault.applyOnce(key, records).orElseThrow(() ->
                 new IllegalStateException("the vault did not apply the term file (concurrent write); it is retried"));
-        Map<String, GoldenCitizen> goldens = store.goldensOf(records.stream().map(m -> m.record().sourceRef().key()).toList());
+        Map<String, LinkedCitizen> linked = store.linkedCitizensOf(records.stream().map(m -> m.record().sourceRef().key()).toList());
         List<SchoolResult> results = new ArrayList<>(students.size());
         List<StudentGuardian> studentGuardians = new ArrayList<>(students.size());
         for (MappedStudent s : students) {
             results.add(s.result());
-            guardians.guardianOf(s, Optional.ofNullable(goldens.get(s.student().record().sourceRef().key())))
-                    .ifPresent(studentGuardians::add);
+            LinkedCitizen citizen = linked.get(s.student().record().sourceRef().key());
+            if (citizen != null && citizen.registered()) {
+                tally.linkedToResidents++;
+            }
+            guardians.guardianOf(s, citizen == null ? null : citizen.householdId()).ifPresent(studentGuardians::add);
         }
         store.saveSchoolResults(results, key);
         store.saveGuardians(studentGuardians);
@@ -191,10 +193,10 @@ public class SchoolIngest {
 
     /** Called when a poll of the inbox has been worked through: the counts of the batch in the log. */
     public void inboxDrained() {
-        progress.finish(String.format("%d files (%d duplicates, %d refused): %d rows stored, %d rejected; "
-                        + "%d school results in the vault, %d students linked to registered residents",
-                tally.files + tally.duplicates + tally.refused, tally.duplicates, tally.refused, tally.stored, tally.rejected,
-                store.schoolResultCount(), store.studentsLinkedToResidents()));
+        progress.finish(String.format("%d files (%d duplicates, %d refused): %d rows stored (%d of their students linked "
+                        + "to registered residents), %d rejected",
+                tally.files + tally.duplicates + tally.refused, tally.duplicates, tally.refused, tally.stored,
+                tally.linkedToResidents, tally.rejected));
     }
 
     private static String describe(List<RowRejection> rejections) {
@@ -209,6 +211,7 @@ public class SchoolIngest {
         int duplicates;
         int refused;
         long stored;
+        long linkedToResidents;
         long rejected;
 
         void reset() {
@@ -216,6 +219,7 @@ public class SchoolIngest {
             duplicates = 0;
             refused = 0;
             stored = 0;
+            linkedToResidents = 0;
             rejected = 0;
         }
     }

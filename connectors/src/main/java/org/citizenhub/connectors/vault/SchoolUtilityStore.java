@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.citizenhub.mappings.citizen.GoldenCitizen;
 import org.citizenhub.mappings.citizen.SourceRef;
 import org.citizenhub.mappings.citizen.SourceSystem;
 import org.citizenhub.mappings.school.SchoolResult;
@@ -63,16 +62,24 @@ public class SchoolUtilityStore {
         return citizenOf;
     }
 
-    /** The golden record each source record is linked to now (source records the vault lacks are left out). */
-    public Map<String, GoldenCitizen> goldensOf(Collection<String> sourceKeys) {
-        Map<String, GoldenCitizen> goldenOf = new HashMap<>();
+    /**
+     * The citizen a source record is linked to, as the ingest of its system needs it: the household of
+     * the golden record, and whether the population register vouches for the citizen (its personal ID
+     * number is the golden record's key).
+     */
+    public record LinkedCitizen(String citizenId, String householdId, boolean registered) {
+    }
+
+    /** The citizen each source record is linked to now (source records the vault lacks are left out). */
+    public Map<String, LinkedCitizen> linkedCitizensOf(Collection<String> sourceKeys) {
+        Map<String, LinkedCitizen> linked = new HashMap<>();
         for (List<String> chunk : chunks(new LinkedHashSet<>(sourceKeys))) {
-            jdbc.query("SELECT s.source_key, c.golden FROM source_record s JOIN citizen c ON c.citizen_id = s.citizen_id "
-                    + "WHERE s.source_key IN (:keys)", Map.of("keys", chunk), rs -> {
-                        goldenOf.put(rs.getString(1), VaultJson.read(rs.getString(2), GoldenCitizen.class));
+            jdbc.query("SELECT s.source_key, c.citizen_id, c.household_id, c.personal_id FROM source_record s "
+                    + "JOIN citizen c ON c.citizen_id = s.citizen_id WHERE s.source_key IN (:keys)", Map.of("keys", chunk), rs -> {
+                        linked.put(rs.getString(1), new LinkedCitizen(rs.getString(2), rs.getString(3), rs.getString(4) != null));
                     });
         }
-        return goldenOf;
+        return linked;
     }
 
     // ------------------------------------------------------------------ school

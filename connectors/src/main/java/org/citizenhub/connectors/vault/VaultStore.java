@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -102,13 +103,23 @@ public class VaultStore {
     public Optional<GoldenCitizen> findByPersonalId(String personalId) {
         return jdbc.query("SELECT golden FROM citizen WHERE personal_id = :id",
                         Map.of("id", PersonalIdNumber.clean(personalId)), (rs, i) -> rs.getString(1))
-                .stream().findFirst().map(json -> VaultJson.read(json, GoldenCitizen.class));
+                .stream().findFirst().map(this::withSourceRecords);
     }
 
     public Optional<GoldenCitizen> findById(String citizenId) {
         return jdbc.query("SELECT golden FROM citizen WHERE citizen_id = :id",
                         Map.of("id", citizenId), (rs, i) -> rs.getString(1))
-                .stream().findFirst().map(json -> VaultJson.read(json, GoldenCitizen.class));
+                .stream().findFirst().map(this::withSourceRecords);
+    }
+
+    /** A stored golden record with the source records linked to it now (the JSON does not list them). */
+    private GoldenCitizen withSourceRecords(String goldenJson) {
+        GoldenCitizen golden = VaultJson.read(goldenJson, GoldenCitizen.class);
+        List<SourceRef> refs = new ArrayList<>(jdbc.query(
+                "SELECT source_system, record_id FROM source_record WHERE citizen_id = :id", Map.of("id", golden.citizenId()),
+                (rs, i) -> new SourceRef(SourceSystem.valueOf(rs.getString(1)), rs.getString(2))));
+        refs.sort(java.util.Comparator.comparing(SourceRef::key));
+        return golden.withSourceRecords(refs);
     }
 
     public List<CitizenRecord> sourceRecordsOf(String citizenId) {
@@ -238,8 +249,8 @@ public class VaultStore {
         jdbc.update("UPDATE source_record SET citizen_id = :to WHERE source_key = :key",
                 Map.of("to", toCitizenId, "key", sourceKey));
         changes.addAll(storeGoldens(Set.of(fromCitizenId), records, Map.of(fromCitizenId, moved.sourceRef()), now, rules));
-        jdbc.update("INSERT INTO link_event (source_key, from_citizen_id, to_citizen_id, reason, at) "
-                + "VALUES (:key, :from, :to, :reason, :at)", linkEvent(sourceKey, fromCitizenId, toCitizenId, reason, now));
+        jdbc.update("INSERT INTO link_event (source_key, source_system, from_citizen_id, to_citizen_id, reason, at) "
+                + "VALUES (:key, :system, :from, :to, :reason, :at)", linkEvent(sourceKey, fromCitizenId, toCitizenId, reason, now));
         tellLinkerAfterCommit(List.of(new Link(moved, toCitizenId)));
         return changes;
     }
@@ -340,8 +351,8 @@ public class VaultStore {
         jdbc.query("SELECT source_system, COUNT(*) FROM source_record GROUP BY source_system", Map.of(), rs -> {
             counts.computeIfAbsent(SourceSystem.valueOf(rs.getString(1)), k -> new long[5])[0] = rs.getLong(2);
         });
-        jdbc.query("SELECT s.source_system, e.reason, COUNT(*) FROM link_event e JOIN source_record s "
-                + "ON s.source_key = e.source_key WHERE e.from_citizen_id IS NULL GROUP BY s.source_system, e.reason",
+        jdbc.query("SELECT source_system, reason, COUNT(*) FROM link_event WHERE from_citizen_id IS NULL "
+                + "GROUP BY source_system, reason",
                 Map.of(), rs -> {
                     long[] c = counts.computeIfAbsent(SourceSystem.valueOf(rs.getString(1)), k -> new long[5]);
                     switch (rs.getString(2)) {
@@ -396,15 +407,19 @@ public class VaultStore {
         }
 
         Map<String, String> citizenOf = link(changed, stored, now);
-        Set<String> affected = new LinkedHashSet<>(citizenOf.values());
-        Map<String, List<CitizenRecord>> recordsByCitizen = loadSourceRecords(affected, citizenOf.keySet());
+        SurvivorshipRules rules = builder.rules();
+        Set<String> rebuilt = new LinkedHashSet<>(citizenOf.values());
+        rebuilt.removeAll(joinWithoutRebuild(changed, stored.keySet(), citizenOf, rules));
+        Map<String, List<CitizenRecord>> recordsByCitizen = loadSourceRecords(rebuilt, citizenOf.keySet());
         Map<String, SourceRef> causeOf = new HashMap<>();
         for (Mapped m : changed) {
             String citizenId = citizenOf.get(m.record().sourceRef().key());
-            recordsByCitizen.computeIfAbsent(citizenId, k -> new ArrayList<>()).add(m.record());
-            causeOf.putIfAbsent(citizenId, m.record().sourceRef());
+            if (rebuilt.contains(citizenId)) {
+                recordsByCitizen.computeIfAbsent(citizenId, k -> new ArrayList<>()).add(m.record());
+                causeOf.putIfAbsent(citizenId, m.record().sourceRef());
+            }
         }
-        List<VaultChange> changes = storeGoldens(affected, recordsByCitizen, causeOf, now, builder.rules());
+        List<VaultChange> changes = storeGoldens(rebuilt, recordsByCitizen, causeOf, now, rules);
         writeSourceRecords(changed, stored, citizenOf, contents);
         writeFindings(changed, stored.keySet(), now);
         // new records, and new versions of known ones (their old keys must not match any more)
@@ -414,6 +429,41 @@ public class VaultStore {
         }
         tellLinkerAfterCommit(links);
         return changes;
+    }
+
+    /**
+     * The known citizens that this batch's records join without changing any surviving value: every
+     * record of the batch for that citizen is new to the vault and ranks below each survivor it has a
+     * value for ({@link Survivors#outrankAll}). Their golden records are not rebuilt: the same values
+     * would be chosen, and the version stays; the records are linked through {@code source_record}.
+     * A citizen with a new version of a known record, or created in this batch, or whose survivors are
+     * not recorded yet, is rebuilt. (A survivor changed by a concurrent writer between this read and
+     * the commit is not seen here; the next rebuild of the citizen, or a survivorship re-run, settles it.)
+     */
+    private Set<String> joinWithoutRebuild(List<Mapped> changed, Set<String> storedKeys, Map<String, String> citizenOf,
+                                           SurvivorshipRules rules) {
+        Map<String, List<CitizenRecord>> newRecordsOf = new HashMap<>();
+        Set<String> mustRebuild = new HashSet<>();
+        for (Mapped m : changed) {
+            String key = m.record().sourceRef().key();
+            String citizenId = citizenOf.get(key);
+            if (storedKeys.contains(key)) {
+                mustRebuild.add(citizenId);
+            } else {
+                newRecordsOf.computeIfAbsent(citizenId, k -> new ArrayList<>()).add(m.record());
+            }
+        }
+        newRecordsOf.keySet().removeAll(mustRebuild);
+        Set<String> joined = new HashSet<>();
+        for (List<String> chunk : chunks(newRecordsOf.keySet())) {
+            jdbc.query("SELECT citizen_id, survivors FROM citizen WHERE citizen_id IN (:ids)", Map.of("ids", chunk), rs -> {
+                String citizenId = rs.getString(1);
+                Survivors.decode(rs.getString(2))
+                        .filter(survivors -> newRecordsOf.get(citizenId).stream().allMatch(r -> survivors.outrankAll(r, rules)))
+                        .ifPresent(survivors -> joined.add(citizenId));
+            });
+        }
+        return joined;
     }
 
     /** A source record and the golden citizen it is stored under, for the linker. */
@@ -480,16 +530,19 @@ public class VaultStore {
                     .addValue("pid", verifiedPersonalId(toStore))
                     .addValue("version", toStore.version())
                     .addValue("previousVersion", previousVersion)
-                    .addValue("golden", VaultJson.write(toStore))
+                    .addValue("golden", VaultJson.write(toStore.withSourceRecords(List.of())))
+                    .addValue("survivors", Survivors.encode(toStore))
+                    .addValue("household", toStore.household() == null ? null : toStore.household().value().householdId())
                     .addValue("at", Timestamp.from(now));
             (previous == null ? citizenInserts : citizenUpdates).add(row);
             if (!changedFields.isEmpty()) {
                 changes.add(new VaultChange(toStore, previous == null, changedFields, causeOf.get(citizenId)));
             }
         }
-        batch("INSERT INTO citizen (citizen_id, personal_id, version, golden, updated_at) "
-                + "VALUES (:id, :pid, :version, :golden, :at)", citizenInserts);
-        int[] updated = batch("UPDATE citizen SET personal_id = :pid, version = :version, golden = :golden, updated_at = :at "
+        batch("INSERT INTO citizen (citizen_id, personal_id, version, golden, survivors, household_id, updated_at) "
+                + "VALUES (:id, :pid, :version, :golden, :survivors, :household, :at)", citizenInserts);
+        int[] updated = batch("UPDATE citizen SET personal_id = :pid, version = :version, golden = :golden, "
+                + "survivors = :survivors, household_id = :household, updated_at = :at "
                 + "WHERE citizen_id = :id AND version = :previousVersion", citizenUpdates);
         for (int n : updated) {
             if (n == 0) {
@@ -575,13 +628,14 @@ public class VaultStore {
         }
         batch("INSERT INTO review_item (source_key, provisional_citizen_id, candidate_citizen_id, probability, evidence, "
                 + "status, created_at) VALUES (:key, :provisional, :candidate, :probability, :evidence, 'OPEN', :at)", reviews);
-        batch("INSERT INTO link_event (source_key, from_citizen_id, to_citizen_id, reason, at) "
-                + "VALUES (:key, :from, :to, :reason, :at)", events);
+        batch("INSERT INTO link_event (source_key, source_system, from_citizen_id, to_citizen_id, reason, at) "
+                + "VALUES (:key, :system, :from, :to, :reason, :at)", events);
         return citizenOf;
     }
 
     private static MapSqlParameterSource linkEvent(String key, String from, String to, String reason, Instant at) {
-        return new MapSqlParameterSource("key", key).addValue("from", from).addValue("to", to)
+        return new MapSqlParameterSource("key", key).addValue("system", key.substring(0, key.indexOf(':')))
+                .addValue("from", from).addValue("to", to)
                 .addValue("reason", reason).addValue("at", Timestamp.from(at));
     }
 

@@ -42,6 +42,7 @@ abstract class VaultStoreContract {
     private int transactionsEnded;
     private SurvivorshipRules rulesInForce = SurvivorshipRules.defaults();
     private TransactionTemplate outer;
+    private NamedParameterJdbcTemplate jdbc;
     private final CitizenLinker linker = new CitizenLinker() {
         @Override
         public Decision decide(CitizenRecord record) {
@@ -73,7 +74,8 @@ abstract class VaultStoreContract {
         Flyway.configure().dataSource(db).cleanDisabled(false).load().clean();
         Flyway.configure().dataSource(db).load().migrate();
         outer = new TransactionTemplate(new DataSourceTransactionManager(db));
-        vault = new VaultStore(new NamedParameterJdbcTemplate(db), outer,
+        jdbc = new NamedParameterJdbcTemplate(db);
+        vault = new VaultStore(jdbc, outer,
                 new GoldenRecordBuilder(() -> rulesInForce), Clock.fixed(T0, ZoneOffset.UTC), linker);
     }
 
@@ -161,6 +163,70 @@ abstract class VaultStoreContract {
         });
         assertThat(told).contains("WATER:KH-001->" + citizen);
         assertThat(vault.linkHistory("WATER:KH-001")).extracting(LinkEvent::reason).containsExactly("LINKED");
+    }
+
+    static CitizenRecord electricity(String customer, String phone, String email, Instant at) {
+        return new CitizenRecord(new Provenance(SourceSystem.ELECTRICITY, customer, at), null, null,
+                new PersonName("NGUYEN", "VAN", "HUNG"), null, null, null, null, null, null, phone, email, null);
+    }
+
+    private String survivorsColumn(String citizenId) {
+        return jdbc.queryForObject("SELECT survivors FROM citizen WHERE citizen_id = :id", java.util.Map.of("id", citizenId),
+                String.class);
+    }
+
+    @Test
+    void aRecordRankedBelowEverySurvivorJoinsWithoutANewVersion() {
+        String citizen = vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0)))).get(0).golden().citizenId();
+        var before = vault.findById(citizen).orElseThrow();
+        nextDecision = CitizenLinker.Decision.link(citizen, 0.999, "{}");
+
+        // name and phone: the registry's survive; nothing else in the record
+        List<VaultChange> changes = vault.upsert(List.of(mapped(electricity("PE-001", "0935000111", null, T0))));
+
+        assertThat(changes).isEmpty();
+        var after = vault.findById(citizen).orElseThrow();
+        assertThat(after.version()).isEqualTo(1);
+        assertThat(after.name()).isEqualTo(before.name());
+        assertThat(after.phone()).isEqualTo(before.phone());
+        assertThat(after.sourceRecords()).extracting(org.citizenhub.mappings.citizen.SourceRef::key)
+                .containsExactly("ELECTRICITY:PE-001", "POPULATION:048090001234");
+        assertThat(vault.sourceRecordsOf(citizen)).hasSize(2);
+        assertThat(vault.linkHistory("ELECTRICITY:PE-001")).extracting(LinkEvent::reason).containsExactly("LINKED");
+        assertThat(told).contains("ELECTRICITY:PE-001->" + citizen);
+        // and a rebuild from all the records agrees with what was kept
+        assertThat(vault.recomputeSurvivorship(List.of(citizen), rulesInForce, false).changes()).isEmpty();
+    }
+
+    @Test
+    void aRecordThatTiesWithASurvivorOrFillsAnEmptyFieldRebuildsTheGoldenRecord() {
+        String citizen = vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0)))).get(0).golden().citizenId();
+        nextDecision = CitizenLinker.Decision.link(citizen, 0.999, "{}");
+
+        // the registry has no e-mail address: the electricity company's fills it
+        assertThat(vault.upsert(List.of(mapped(electricity("PE-001", null, "old@example.vn", T0)))))
+                .singleElement().satisfies(c -> assertThat(c.changedFields()).containsExactly(CitizenField.EMAIL));
+        assertThat(survivorsColumn(citizen)).contains("EMAIL=ELECTRICITY");
+
+        // a second electricity account ranks as high as the first for e-mail: the newer one wins the tie
+        assertThat(vault.upsert(List.of(mapped(electricity("PE-002", null, "new@example.vn", T0.plusSeconds(60))))))
+                .singleElement().satisfies(c -> {
+            assertThat(c.changedFields()).containsExactly(CitizenField.EMAIL);
+            assertThat(c.golden().email().value()).isEqualTo("new@example.vn");
+            assertThat(c.golden().sourceRecords()).hasSize(3);
+        });
+    }
+
+    @Test
+    void aGoldenRecordStoredBeforeSurvivorsWereKeptIsRebuiltOnItsNextWrite() {
+        String citizen = vault.upsert(List.of(mapped(population("048090001234", "Lê Duẩn", T0)))).get(0).golden().citizenId();
+        jdbc.update("UPDATE citizen SET survivors = NULL, household_id = NULL WHERE citizen_id = :id", java.util.Map.of("id", citizen));
+        nextDecision = CitizenLinker.Decision.link(citizen, 0.999, "{}");
+
+        assertThat(vault.upsert(List.of(mapped(electricity("PE-001", "0935000111", null, T0))))).isEmpty();
+
+        assertThat(survivorsColumn(citizen)).contains("NAME=POPULATION", "PHONE=POPULATION").doesNotContain("ELECTRICITY");
+        assertThat(vault.findById(citizen).orElseThrow().sourceRecords()).hasSize(2);
     }
 
     @Test

@@ -55,4 +55,9 @@ public record GoldenCitizen(
         return new GoldenCitizen(citizenId, newVersion, personalId, legacyId, name, dateOfBirth, sex, placeOfOrigin,
                 permanentAddress, currentAddress, household, phone, email, dateOfDeath, sourceRecords);
     }
+
+    public GoldenCitizen withSourceRecords(List<SourceRef> refs) {
+        return new GoldenCitizen(citizenId, version, personalId, legacyId, name, dateOfBirth, sex, placeOfOrigin,
+                permanentAddress, currentAddress, household, phone, email, dateOfDeath, refs);
+    }
 }
