@@ -17,6 +17,11 @@ public record SchoolProperties(
          * renamed, as the simulator and most transfer tools do), "changed" for senders that write in place.
          */
         String readLock,
+        /*
+         * Threads that store term files side by side (files naming the same students keep their delivery
+         * order); default 2.
+         */
+        int workers,
         /* Largest term file accepted, in bytes, and longest row, in characters. */
         long maxFileBytes,
         int maxRowChars,
@@ -28,6 +33,7 @@ public record SchoolProperties(
         Set<GuardianContactField> guardianContactFields) {
 
     public SchoolProperties {
+        workers = workers <= 0 ? 2 : workers;
         guardianContactFields = guardianContactFields == null ? Set.of() : Set.copyOf(guardianContactFields);
     }
 

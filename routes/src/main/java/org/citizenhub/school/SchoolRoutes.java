@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@code school-term-file-ingest}: takes the term files the school system drops into the inbox,
- *       oldest first, once the population register is loaded; a file is ingested once per content
+ *       oldest first, once the population register is loaded, and stores them on
+ *       {@code citizenhub.school.workers} threads (in delivery order where files name the same
+ *       students); a file is ingested once per content
  *       (moved to {@code .done/}), refused whole when it is not a UTF-8 CSV term file (moved to
  *       {@code .failed/} with the reason in its delivery report and the log);</li>
  *   <li>REST for operations: {@code GET /api/citizens/{citizenId}/school-records},
@@ -24,6 +26,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "citizenhub.school.enabled", havingValue = "true", matchIfMissing = true)
 public class SchoolRoutes extends RouteBuilder {
 
+    private final int workers;
+
+    public SchoolRoutes(SchoolProperties properties) {
+        this.workers = properties.workers();
+    }
+
     @Override
     public void configure() {
         // initialDelay=0: until its first poll Camel reports the file consumer, and so the hub's health, DOWN
@@ -33,13 +41,13 @@ public class SchoolRoutes extends RouteBuilder {
                 + "&moveFailed=.failed/${date:now:yyyyMMdd-HHmmssSSS}-${file:name}")
                 .routeId("school-term-file-ingest")
                 .routeConfigurationId(HubErrorHandling.FILE_ID)
-                .bean(SchoolIngest.class, "ingest(${header.CamelFileName}, ${header.CamelFileAbsolutePath}, "
-                        + "${exchangeProperty.CamelBatchIndex})")
+                .bean(SchoolIngest.class, "take(${header.CamelFileName}, ${header.CamelFileAbsolutePath}, "
+                        + "${exchangeProperty.CamelBatchComplete}, ${exchange})")
+                // a full queue makes the consumer store the file itself: the inbox is read no faster than it is stored
+                .threads(workers, workers).maxQueueSize(2 * workers).threadName("school-term-file-store")
+                .bean(SchoolIngest.class, "store")
                 .setBody(simple("${body.changes}"))
-                .to("direct:publish-citizen-changes")
-                .filter(exchangeProperty(Exchange.BATCH_COMPLETE))
-                    .bean(SchoolIngest.class, "inboxDrained")
-                .end();
+                .to("direct:publish-citizen-changes");
 
         rest("/api/citizens").id("school-citizen-rest")
                 .get("/{citizenId}/school-records").id("school-citizen-rest-records").produces("application/json")

@@ -345,16 +345,17 @@ public class VaultStore {
                              long openReviews) {
     }
 
-    /** Counts from the vault's link history (first placement of each source record), per source system. */
+    /**
+     * Counts from the vault's link history, per source system: every source record was placed first
+     * exactly once (the link event without a "from" citizen), so these events count the records too.
+     */
     public List<LinkCounts> linkCounts() {
         Map<SourceSystem, long[]> counts = new java.util.EnumMap<>(SourceSystem.class);
-        jdbc.query("SELECT source_system, COUNT(*) FROM source_record GROUP BY source_system", Map.of(), rs -> {
-            counts.computeIfAbsent(SourceSystem.valueOf(rs.getString(1)), k -> new long[5])[0] = rs.getLong(2);
-        });
         jdbc.query("SELECT source_system, reason, COUNT(*) FROM link_event WHERE from_citizen_id IS NULL "
                 + "GROUP BY source_system, reason",
                 Map.of(), rs -> {
                     long[] c = counts.computeIfAbsent(SourceSystem.valueOf(rs.getString(1)), k -> new long[5]);
+                    c[0] += rs.getLong(3);
                     switch (rs.getString(2)) {
                         case "LINKED" -> c[1] += rs.getLong(3);
                         case "REVIEW" -> c[2] += rs.getLong(3);
