@@ -407,10 +407,11 @@ public class VaultStore {
             return List.of();
         }
 
-        Map<String, String> citizenOf = link(changed, stored, now);
+        Set<String> founded = new HashSet<>();
+        Map<String, String> citizenOf = link(changed, stored, now, founded);
         SurvivorshipRules rules = builder.rules();
         Set<String> rebuilt = new LinkedHashSet<>(citizenOf.values());
-        rebuilt.removeAll(joinWithoutRebuild(changed, stored.keySet(), citizenOf, rules));
+        rebuilt.removeAll(joinWithoutRebuild(changed, stored.keySet(), citizenOf, founded, rules));
         Map<String, List<CitizenRecord>> recordsByCitizen = loadSourceRecords(rebuilt, citizenOf.keySet());
         Map<String, SourceRef> causeOf = new HashMap<>();
         for (Mapped m : changed) {
@@ -442,13 +443,13 @@ public class VaultStore {
      * the commit is not seen here; the next rebuild of the citizen, or a survivorship re-run, settles it.)
      */
     private Set<String> joinWithoutRebuild(List<Mapped> changed, Set<String> storedKeys, Map<String, String> citizenOf,
-                                           SurvivorshipRules rules) {
+                                           Set<String> founded, SurvivorshipRules rules) {
         Map<String, List<CitizenRecord>> newRecordsOf = new HashMap<>();
         Set<String> mustRebuild = new HashSet<>();
         for (Mapped m : changed) {
             String key = m.record().sourceRef().key();
             String citizenId = citizenOf.get(key);
-            if (storedKeys.contains(key)) {
+            if (storedKeys.contains(key) || founded.contains(citizenId)) {
                 mustRebuild.add(citizenId);
             } else {
                 newRecordsOf.computeIfAbsent(citizenId, k -> new ArrayList<>()).add(m.record());
@@ -568,9 +569,11 @@ public class VaultStore {
      * Decides the golden record of each changed source record: the one it is already linked to; for
      * the population database (authoritative for identity), the golden record with the same valid
      * personal ID number; otherwise what the linker decides (identity resolution): link, a new citizen,
-     * or a provisional citizen with a review item for a data steward.
+     * or a provisional citizen with a review item for a data steward. The citizens it founds are added
+     * to {@code founded}.
      */
-    private Map<String, String> link(List<Mapped> changed, Map<String, StoredSource> stored, Instant now) {
+    private Map<String, String> link(List<Mapped> changed, Map<String, StoredSource> stored, Instant now,
+                                     Set<String> founded) {
         Map<String, String> citizenOf = new LinkedHashMap<>();
         Map<String, String> byPersonalId = new HashMap<>();
         List<String> unlinkedIds = new ArrayList<>();
@@ -610,13 +613,17 @@ public class VaultStore {
                     }
                     case REVIEW -> {
                         citizenId = newCitizenId();
+                        founded.add(citizenId);
                         reason = "REVIEW";
                         reviews.add(new MapSqlParameterSource("key", key).addValue("provisional", citizenId)
                                 .addValue("candidate", decision.citizenId().orElseThrow())
                                 .addValue("probability", decision.probability())
                                 .addValue("evidence", decision.evidence()).addValue("at", Timestamp.from(now)));
                     }
-                    case NEW -> citizenId = newCitizenId();
+                    case NEW -> {
+                        citizenId = newCitizenId();
+                        founded.add(citizenId);
+                    }
                 }
                 if (id != null) {
                     byPersonalId.put(id, citizenId);
