@@ -64,7 +64,14 @@ public class AuditLog {
     public static final String GENESIS = "0".repeat(64);
     private static final String ENCODING_VERSION = "citizenhub-audit-v1";
     private static final int MAX_BATCH = 1000;
-    private static final int MAX_ATTEMPTS = 30;
+    /**
+     * How long an append keeps chaining after a head that other instances keep moving. An instance
+     * that just appended knows the head and goes again at once; the one that lost must read it first,
+     * so under steady load from both it can lose many times in a row (a count of attempts gave up
+     * under load in CI); it goes on until this much time has passed.
+     */
+    private static final long MAX_CONFLICT_MILLIS = 30_000;
+    private static final int MAX_BACKOFF_MILLIS = 50;
     private static final String COLUMNS =
             "sequence, recorded_at, agency, purpose, citizen_id, categories, legal_basis, channel, request_id, previous_hash, hash";
 
@@ -197,6 +204,7 @@ public class AuditLog {
     }
 
     private List<AuditEntry> appendWithRetry(List<Disclosure> disclosures) {
+        long giveUpAt = System.nanoTime() + MAX_CONFLICT_MILLIS * 1_000_000;
         for (int attempt = 1; ; attempt++) {
             Head after = head != null ? head : readHead().orElse(new Head(0, GENESIS));
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -223,11 +231,11 @@ public class AuditLog {
                 }
                 // another hub instance appended after the head we knew: read it again and chain after it
                 conflicts.incrementAndGet();
-                if (attempt >= MAX_ATTEMPTS) {
+                if (System.nanoTime() - giveUpAt > 0) {
                     throw new DataIntegrityViolationException("the access log's head kept moving; gave up after " + attempt
-                            + " attempts", e);
+                            + " attempts in " + MAX_CONFLICT_MILLIS + " ms", e);
                 }
-                sleepQuietly(ThreadLocalRandom.current().nextInt(1, 2 + 2 * attempt));
+                sleepQuietly(ThreadLocalRandom.current().nextInt(1, 2 + Math.min(MAX_BACKOFF_MILLIS, 2 * attempt)));
             } catch (RuntimeException e) {
                 head = null;
                 throw e;
