@@ -150,9 +150,6 @@ public class SchoolIngest {
      * @throws MalformedPayloadException when the file is refused whole (recorded with its reason first)
      */
     public TakenFile take(String fileName, String path, boolean lastOfPoll, Exchange exchange) {
-        inbox.taken(lastOfPoll);
-        Instant now = clock.instant();
-        String deliveryId = UUID.randomUUID().toString();
         long[] turn = {-1};
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -163,6 +160,9 @@ public class SchoolIngest {
                 inbox.finished();
             }
         });
+        inbox.taken(lastOfPoll);
+        Instant now = clock.instant();
+        String deliveryId = UUID.randomUUID().toString();
         TermFile file;
         try {
             file = reader.read(Path.of(path));
@@ -288,19 +288,16 @@ public class SchoolIngest {
             refused++;
         }
 
-        void finished() {
-            String counts;
-            synchronized (this) {
-                open--;
-                if (open > 0 || !pollComplete || !running) {
-                    return;
-                }
-                running = false;
-                counts = String.format("%d files (%d duplicates, %d refused): %d rows stored (%d of their students linked "
-                        + "to registered residents), %d rejected", files + duplicates + refused, duplicates, refused, stored,
-                        linkedToResidents, rejected);
+        /** Under the lock, so that a file taken meanwhile starts the next run of the job only after this one finished. */
+        synchronized void finished() {
+            open--;
+            if (open > 0 || !pollComplete || !running) {
+                return;
             }
-            progress.finish(counts);
+            running = false;
+            progress.finish(String.format("%d files (%d duplicates, %d refused): %d rows stored (%d of their students "
+                    + "linked to registered residents), %d rejected", files + duplicates + refused, duplicates, refused,
+                    stored, linkedToResidents, rejected));
         }
     }
 

@@ -44,7 +44,7 @@ public class SchoolRoutes extends RouteBuilder {
                 .bean(SchoolIngest.class, "take(${header.CamelFileName}, ${header.CamelFileAbsolutePath}, "
                         + "${exchangeProperty.CamelBatchComplete}, ${exchange})")
                 // a full queue makes the consumer store the file itself: the inbox is read no faster than it is stored
-                .threads(workers, workers).maxQueueSize(2 * workers).threadName("school-term-file-store")
+                .threads(workers, workers).maxQueueSize(workers).threadName("school-term-file-store")
                 .bean(SchoolIngest.class, "store")
                 .setBody(simple("${body.changes}"))
                 .to("direct:publish-citizen-changes");

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.citizenhub.mappings.citizen.GoldenCitizen;
 import org.citizenhub.mappings.citizen.SourceRef;
 import org.citizenhub.mappings.citizen.SourceSystem;
 import org.citizenhub.mappings.school.SchoolResult;
@@ -74,9 +75,16 @@ public class SchoolUtilityStore {
     public Map<String, LinkedCitizen> linkedCitizensOf(Collection<String> sourceKeys) {
         Map<String, LinkedCitizen> linked = new HashMap<>();
         for (List<String> chunk : chunks(new LinkedHashSet<>(sourceKeys))) {
-            jdbc.query("SELECT s.source_key, c.citizen_id, c.household_id, c.personal_id FROM source_record s "
+            jdbc.query("SELECT s.source_key, c.citizen_id, c.household_id, c.personal_id, c.survivors, "
+                    + "CASE WHEN c.survivors IS NULL THEN c.golden END FROM source_record s "
                     + "JOIN citizen c ON c.citizen_id = s.citizen_id WHERE s.source_key IN (:keys)", Map.of("keys", chunk), rs -> {
-                        linked.put(rs.getString(1), new LinkedCitizen(rs.getString(2), rs.getString(3), rs.getString(4) != null));
+                        String household = rs.getString(3);
+                        if (rs.getString(5) == null) {
+                            // written before V9 and not rebuilt since: the household is only in the golden JSON
+                            GoldenCitizen golden = VaultJson.read(rs.getString(6), GoldenCitizen.class);
+                            household = golden.household() == null ? null : golden.household().value().householdId();
+                        }
+                        linked.put(rs.getString(1), new LinkedCitizen(rs.getString(2), household, rs.getString(4) != null));
                     });
         }
         return linked;

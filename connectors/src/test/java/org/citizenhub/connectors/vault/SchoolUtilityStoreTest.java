@@ -42,6 +42,7 @@ class SchoolUtilityStoreTest {
 
     private SchoolUtilityStore store;
     private VaultStore vault;
+    private NamedParameterJdbcTemplate jdbc;
 
     @BeforeEach
     void migrate() {
@@ -49,7 +50,7 @@ class SchoolUtilityStoreTest {
         db.setURL("jdbc:h2:mem:school-utility" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(db).load().migrate();
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(db);
+        jdbc = new NamedParameterJdbcTemplate(db);
         store = new SchoolUtilityStore(jdbc, clock);
         vault = new VaultStore(jdbc, new TransactionTemplate(new DataSourceTransactionManager(db)),
                 new GoldenRecordBuilder(SurvivorshipRules.defaults()), clock, CitizenLinker.NONE);
@@ -93,6 +94,24 @@ class SchoolUtilityStoreTest {
         assertThat(store.accountsOf(citizenId)).containsExactly(account);
         assertThat(store.customerCodes(SourceSystem.WATER)).containsExactly("DNW00000042");
         assertThat(store.accountsLinkedToResidents(SourceSystem.WATER)).as("no population record: not a registered resident").isZero();
+    }
+
+    @Test
+    void findsTheHouseholdOfALinkedCitizenAlsoInGoldenRecordsWrittenBeforeItHadAColumn() {
+        CitizenRecord registered = new CitizenRecord(new Provenance(SourceSystem.POPULATION, "048090001234", T0), "048090001234",
+                null, PersonName.parseFamilyFirst("Nguyễn Văn Hùng"), org.citizenhub.mappings.citizen.PartialDate.parse("1990-05-12"),
+                org.citizenhub.mappings.citizen.Sex.MALE, null, null, null,
+                new org.citizenhub.mappings.citizen.HouseholdMembership("HH-0042", org.citizenhub.mappings.citizen.Relation.HEAD),
+                null, null, null);
+        String citizenId = vault.upsert(List.of(new Mapped(registered, List.of()))).get(0).golden().citizenId();
+
+        assertThat(store.linkedCitizensOf(List.of("POPULATION:048090001234")))
+                .containsEntry("POPULATION:048090001234", new SchoolUtilityStore.LinkedCitizen(citizenId, "HH-0042", true));
+
+        jdbc.update("UPDATE citizen SET survivors = NULL, household_id = NULL", java.util.Map.of());
+        assertThat(store.linkedCitizensOf(List.of("POPULATION:048090001234", "SCHOOL:unknown")))
+                .containsOnlyKeys("POPULATION:048090001234")
+                .containsEntry("POPULATION:048090001234", new SchoolUtilityStore.LinkedCitizen(citizenId, "HH-0042", true));
     }
 
     @Test
