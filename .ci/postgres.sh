@@ -9,8 +9,8 @@ STATE=/tmp/citizenhub-postgres
 case "${1:-start}" in
   start)
     if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-      apt-get update -qq >&2
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+      apt-get update >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql >&2
     fi
     PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
     RUNAS=""
@@ -24,7 +24,7 @@ case "${1:-start}" in
     $RUNAS "$PGBIN/initdb" -D "$STATE/data" -A trust -U postgres -E UTF8 >&2
     $RUNAS "$PGBIN/pg_ctl" -D "$STATE/data" -l "$STATE/server.log" -w \
       -o "-c listen_addresses=127.0.0.1 -p $PORT -k $STATE" start >&2
-    "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 -q \
+    "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -v ON_ERROR_STOP=1 \
       -c "CREATE USER citizenhub PASSWORD 'citizenhub'" \
       -c "CREATE DATABASE citizenhub OWNER citizenhub" >&2
     echo "export CITIZENHUB_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:$PORT/citizenhub"
